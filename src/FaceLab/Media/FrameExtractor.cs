@@ -1,0 +1,93 @@
+using System.Globalization;
+using FaceLab.Common;
+
+namespace FaceLab.Media;
+
+/// <summary>
+/// DeepFaceLab's steps 2 and 3.2: decodes a video into numbered frames (<c>00001.png</c>, ...).
+/// Frames are written into a hidden staging folder and moved into place only when the whole
+/// video decoded, so an interrupted or failed run leaves the output folder as it was.
+/// </summary>
+public static class FrameExtractor
+{
+    internal const string StagingFolderName = ".extract.partial";
+
+    public static async Task<FrameExtractionResult> ExtractAsync(
+        string input, string outputFolder, FrameExtractionOptions options,
+        IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
+    {
+        if (options.Fps is <= 0)
+            throw new FaceLabException($"--fps {options.Fps}: must be a positive number or 'full'");
+        var info = await VideoProbe.ProbeAsync(input, ct);
+
+        var existing = FrameSequence.In(outputFolder);
+        if (existing.Count > 0 && !options.Overwrite)
+            throw new FaceLabException(
+                $"{outputFolder}: already holds {existing.Count} frames; pass --overwrite to replace them (or clear the workspace)");
+        AtomicOutput.EnsureWritableFolder(outputFolder, outputFolder);
+
+        var staging = Path.Combine(outputFolder, StagingFolderName);
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); // ours, from an interrupted run
+        Directory.CreateDirectory(staging);
+        try
+        {
+            long expected = options.Fps is { } fps
+                ? (long)Math.Ceiling(info.Duration.TotalSeconds * fps)
+                : info.EstimatedFrameCount;
+            progress?.Report(new OperationProgress("extract", 0, expected));
+            var pattern = Path.Combine(staging, "%05d" + options.Format.Extension());
+            var stderr = await FfmpegProcess.RunFfmpegAsync(
+                BuildArguments(input, pattern, options), input,
+                n => progress?.Report(new OperationProgress("extract", n, Math.Max(n, expected))), null, ct);
+
+            var produced = FrameSequence.In(staging);
+            var warnings = CheckDecode(input, info, options, produced.Count, stderr);
+            Publish(produced, outputFolder, existing, options.Overwrite);
+            progress?.Report(new OperationProgress("extract", produced.Count, produced.Count));
+            return new FrameExtractionResult(outputFolder, produced.Count, info, warnings);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static List<string> BuildArguments(string input, string pattern, FrameExtractionOptions options)
+    {
+        var args = new List<string> { "-i", input, "-map", "0:v:0", "-an", "-sn", "-dn" };
+        if (options.Fps is { } fps)
+            args.AddRange(["-vf", "fps=" + fps.ToString(CultureInfo.InvariantCulture)]);
+        else
+            args.AddRange(["-fps_mode", "passthrough"]); // every decoded frame exactly once, also for variable frame rate
+        args.AddRange(options.Format == FrameImageFormat.Png
+            ? ["-pix_fmt", "rgb24"]
+            : ["-pix_fmt", "yuvj444p", "-q:v", "2"]);
+        args.AddRange(["-start_number", "1", "-y", pattern]);
+        return args;
+    }
+
+    /// <summary>
+    /// ffmpeg exits 0 on a truncated file after decoding what it could; a run that reported
+    /// decode errors and came up short of the container's frame count is a corrupt input.
+    /// </summary>
+    private static List<string> CheckDecode(string input, VideoInfo info, FrameExtractionOptions options, int produced, string stderr)
+    {
+        var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (produced == 0)
+            throw new FaceLabException($"{input}: no frames could be decoded{(errors.Length > 0 ? $" ({errors[^1]})" : "")}");
+        var truncated = errors.Any(e => e.Contains("partial file", StringComparison.OrdinalIgnoreCase));
+        var shortOfCount = options.Fps is null && info.FrameCount is { } n && produced < n - 1;
+        if (errors.Length > 0 && (truncated || shortOfCount))
+            throw new FaceLabException(
+                $"{input}: truncated or corrupt video (decoded {produced} of {info.FrameCount?.ToString(CultureInfo.InvariantCulture) ?? "?"} frames; ffmpeg: {errors[^1]})");
+        return errors.Distinct().Take(5).ToList();
+    }
+
+    private static void Publish(FrameSequence produced, string outputFolder, FrameSequence existing, bool overwrite)
+    {
+        if (overwrite)
+            foreach (var old in existing.Files) File.Delete(old);
+        foreach (var file in produced.Files)
+            File.Move(file, Path.Combine(outputFolder, Path.GetFileName(file)), overwrite: true);
+    }
+}

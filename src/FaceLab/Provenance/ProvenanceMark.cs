@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace FaceLab.Provenance;
+
+/// <summary>
+/// The statement FaceLab writes into every merged frame and assembled video: that the media is
+/// synthetic, which tool and version made it, and when. One human-readable line that is also
+/// parsed back, so ffprobe, exiftool and <c>facelab provenance</c> all show the same thing.
+/// </summary>
+public sealed partial record ProvenanceMark(string Tool, string Version, DateTimeOffset Created, string Statement)
+{
+    /// <summary>PNG text keyword of the mark.</summary>
+    public const string PngKeyword = "FaceLab-Provenance";
+
+    /// <summary>Container tags that carry the mark in videos; ffprobe reports AVI's ICMT as "comment".</summary>
+    public static IReadOnlyList<string> VideoTags { get; } = ["comment", "description"];
+
+    public const string DefaultStatement = "faces in it may have been replaced by a face-swap model";
+
+    public static string ToolVersion { get; } =
+        typeof(ProvenanceMark).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static ProvenanceMark Now() =>
+        new("FaceLab", ToolVersion, DateTimeOffset.UtcNow, DefaultStatement);
+
+    public string ToText() =>
+        $"Synthetic media made with {Tool} {Version} on {Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}: {Statement}";
+
+    public static ProvenanceMark? TryParse(string? text)
+    {
+        if (text is null) return null;
+        var m = MarkPattern().Match(text.Trim());
+        if (!m.Success) return null;
+        var created = DateTimeOffset.Parse(m.Groups["created"].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return new ProvenanceMark(m.Groups["tool"].Value, m.Groups["version"].Value, created, m.Groups["statement"].Value);
+    }
+
+    [GeneratedRegex(@"^Synthetic media made with (?<tool>\S+) (?<version>\S+) on (?<created>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ): (?<statement>.+)$")]
+    private static partial Regex MarkPattern();
+}

@@ -1,0 +1,34 @@
+using FaceLab.Common;
+using FaceLab.Imaging;
+using FaceLab.Media;
+
+namespace FaceLab.Provenance;
+
+/// <summary>Finds FaceLab's synthetic-media mark in a video (container tags) or a PNG frame.</summary>
+public static class ProvenanceReader
+{
+    /// <summary>The mark, or null when the file has none.</summary>
+    public static async Task<ProvenanceMark?> ReadAsync(string path, CancellationToken ct = default)
+    {
+        VideoProbe.RequireFile(path);
+        if (LooksLikePng(path))
+            return ProvenanceMark.TryParse(PngChunks.ReadText(await File.ReadAllBytesAsync(path, ct), ProvenanceMark.PngKeyword, path));
+        IReadOnlyDictionary<string, string> tags;
+        try
+        {
+            tags = await VideoProbe.ReadTagsAsync(path, ct);
+        }
+        catch (FaceLabException e)
+        {
+            throw new FaceLabException(e.Message.Replace("not a readable video", "not a video or image FaceLab can read", StringComparison.Ordinal), e);
+        }
+        return ProvenanceMark.VideoTags.Select(t => tags.TryGetValue(t, out var v) ? ProvenanceMark.TryParse(v) : null).FirstOrDefault(m => m is not null);
+    }
+
+    private static bool LooksLikePng(string path)
+    {
+        Span<byte> head = stackalloc byte[8];
+        using var s = File.OpenRead(path);
+        return s.ReadAtLeast(head, 8, throwOnEndOfStream: false) == 8 && head.SequenceEqual(PngChunks.Signature);
+    }
+}
