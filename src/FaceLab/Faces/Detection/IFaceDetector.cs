@@ -1,0 +1,16 @@
+using OpenCvSharp;
+
+namespace FaceLab.Faces.Detection;
+
+/// <summary>
+/// Finds faces in a BGR image. Results are in the image's pixels, after non-maximum
+/// suppression, largest first. Instances hold model state and are not thread-safe:
+/// create one per worker.
+/// </summary>
+public interface IFaceDetector : IDisposable
+{
+    /// <summary>The name used on the command line (<c>--detector</c>) and stored in face metadata.</summary>
+    string Name { get; }
+
+    IReadOnlyList<DetectedFace> Detect(Mat bgrImage);
+}
