@@ -1,0 +1,15 @@
+namespace FaceLab.Bench;
+
+/// <summary>
+/// One benchmark: measures and prints a Markdown table (the figures that go into bench/README.md).
+/// Implementations are found by reflection, so adding a benchmark is adding a class.
+/// </summary>
+public interface IBenchmark
+{
+    /// <summary>Name on the command line: <c>dotnet run -c Release --project bench/FaceLab.Bench -- NAME</c>.</summary>
+    string Name { get; }
+
+    string Description { get; }
+
+    Task RunAsync(string[] args, TextWriter report, CancellationToken ct);
+}
