@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(WorkspaceCommands.Create());
         root.Subcommands.Add(VideoCommands.Create());
+        root.Subcommands.Add(FacesCommands.Create());
         root.Subcommands.Add(ProvenanceCommand.Create());
         return root;
     }

@@ -1,0 +1,105 @@
+using FaceLab.Common;
+using FaceLab.Imaging;
+using OpenCvSharp;
+
+namespace FaceLab.Faces.Files;
+
+/// <summary>
+/// Aligned face images with their <see cref="FaceMetadata"/> embedded: JPEG APP15 segments with
+/// the signature "FaceLab" (DeepFaceLab also uses APP15, with a pickle; ours is JSON), or a PNG
+/// iTXt chunk "FaceLab-Face". Files are written under a temporary name and renamed when complete.
+/// </summary>
+public static class FaceImageFile
+{
+    public const string PngKeyword = "FaceLab-Face";
+
+    private static readonly JpegSegments JpegCarrier = new(0xEF, "FaceLab");
+
+    /// <summary>JPEG quality when none is given (DeepFaceLab writes 90–100).</summary>
+    public const int DefaultJpegQuality = 95;
+
+    public static bool IsFaceImagePath(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png";
+
+    /// <summary>Encodes <paramref name="face"/> (BGR) by the path's extension and embeds the metadata.</summary>
+    public static void Write(string path, Mat face, FaceMetadata metadata, int jpegQuality = DefaultJpegQuality)
+    {
+        var isPng = IsPng(path);
+        var parameters = isPng ? new ImageEncodingParam(ImwriteFlags.PngCompression, 3) : new ImageEncodingParam(ImwriteFlags.JpegQuality, jpegQuality);
+        Cv2.ImEncode(isPng ? ".png" : ".jpg", face, out var encoded, parameters);
+        WriteAtomically(path, Embed(encoded, metadata, path));
+    }
+
+    /// <summary>Replaces the metadata of an existing face file, keeping its pixels byte for byte.</summary>
+    public static void WriteMetadata(string path, FaceMetadata metadata) =>
+        WriteAtomically(path, Embed(ReadBytes(path), metadata, path));
+
+    /// <summary>The metadata; a one-line error naming the file when it has none or it is damaged.</summary>
+    public static FaceMetadata ReadMetadata(string path) =>
+        TryReadMetadata(path) ?? throw new FaceLabException($"{path}: has no FaceLab face metadata (not extracted by FaceLab?)");
+
+    /// <summary>The metadata, or null when the image carries none; damaged metadata still throws.</summary>
+    public static FaceMetadata? TryReadMetadata(string path)
+    {
+        var bytes = ReadBytes(path);
+        if (bytes.AsSpan().StartsWith(PngChunks.Signature))
+        {
+            var text = PngChunks.ReadText(bytes, PngKeyword, path);
+            return text is null ? null : FaceMetadataJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(text), path);
+        }
+        var payload = JpegCarrier.Read(bytes, path, FaceMetadataJson.MaxPayloadBytes);
+        return payload is null ? null : FaceMetadataJson.Deserialize(payload, path);
+    }
+
+    /// <summary>The face image (BGR) and its metadata.</summary>
+    public static (Mat Image, FaceMetadata Metadata) Read(string path)
+    {
+        var metadata = ReadMetadata(path);
+        var image = Cv2.ImRead(path, ImreadModes.Color);
+        if (image.Empty())
+        {
+            image.Dispose();
+            throw new FaceLabException($"{path}: cannot decode the face image");
+        }
+        return (image, metadata);
+    }
+
+    private static byte[] Embed(byte[] encoded, FaceMetadata metadata, string path)
+    {
+        var payload = FaceMetadataJson.Serialize(metadata, path);
+        if (payload.Length > FaceMetadataJson.MaxPayloadBytes)
+            throw new FaceLabException($"{path}: face metadata of {payload.Length} bytes is larger than allowed");
+        return encoded.AsSpan().StartsWith(PngChunks.Signature)
+            ? PngChunks.WithText(encoded, PngKeyword, System.Text.Encoding.UTF8.GetString(payload))
+            : JpegCarrier.Write(encoded, payload, path);
+    }
+
+    private static bool IsPng(string path) => Path.GetExtension(path).Equals(".png", StringComparison.OrdinalIgnoreCase);
+
+    private static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FaceLabException($"{path}: cannot read ({e.Message})", e);
+        }
+    }
+
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new FaceLabException($"{path}: cannot write ({e.Message})", e);
+        }
+    }
+}

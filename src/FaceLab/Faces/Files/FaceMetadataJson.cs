@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FaceLab.Common;
+using OpenCvSharp;
+
+namespace FaceLab.Faces.Files;
+
+/// <summary>
+/// The versioned UTF-8 JSON payload of <see cref="FaceMetadata"/>. The payload comes from files
+/// and is untrusted: sizes are bounded, no type names are read, and every field is validated.
+/// </summary>
+public static class FaceMetadataJson
+{
+    /// <summary>Largest payload accepted (a trained mask at 1024 px fits comfortably).</summary>
+    public const int MaxPayloadBytes = 8 * 1024 * 1024;
+
+    private const int LandmarkCount = 68;
+    private const int MaxPolygonPoints = 100_000;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = 16,
+        Converters = { new PointConverter() },
+    };
+
+    private static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
+
+    /// <summary>The payload; invalid metadata (wrong point counts, NaN) is refused, never written.</summary>
+    public static byte[] Serialize(FaceMetadata metadata, string fileForErrors = "face metadata")
+    {
+        Validate(metadata, fileForErrors, "invalid");
+        return JsonSerializer.SerializeToUtf8Bytes(metadata, Options);
+    }
+
+    public static string ToIndentedJson(FaceMetadata metadata) => JsonSerializer.Serialize(metadata, Indented);
+
+    public static FaceMetadata Deserialize(ReadOnlySpan<byte> payload, string file)
+    {
+        if (payload.Length > MaxPayloadBytes)
+            throw new FaceLabException($"{file}: face metadata of {payload.Length} bytes is larger than allowed");
+        FaceMetadata? metadata;
+        try
+        {
+            metadata = JsonSerializer.Deserialize<FaceMetadata>(payload, Options);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new FaceLabException($"{file}: damaged face metadata ({e.Message.Split('.')[0]})", e);
+        }
+        if (metadata is null) throw new FaceLabException($"{file}: damaged face metadata (empty)");
+        Validate(metadata, file, "damaged");
+        return metadata;
+    }
+
+    private static void Validate(FaceMetadata m, string file, string problem)
+    {
+        void Require(bool ok, string what)
+        {
+            if (!ok) throw new FaceLabException($"{file}: {problem} face metadata ({what})");
+        }
+
+        Require(m.SchemaVersion is >= 1 and <= FaceMetadata.CurrentSchemaVersion,
+            $"schema version {m.SchemaVersion}; this FaceLab reads up to {FaceMetadata.CurrentSchemaVersion}");
+        Require(!string.IsNullOrWhiteSpace(m.FaceType), "no face_type");
+        Require(m.Landmarks is { Length: LandmarkCount } && m.Landmarks.All(Finite), "landmarks must be 68 finite points");
+        Require(m.SourceLandmarks is { Length: LandmarkCount } && m.SourceLandmarks.All(Finite), "source_landmarks must be 68 finite points");
+        Require(m.SourceRect is { Length: 4 } && m.SourceRect.All(double.IsFinite), "source_rect must be 4 numbers");
+        Require(m.ImageToFaceMat is { Length: 2 } && m.ImageToFaceMat.All(r => r is { Length: 3 } && r.All(double.IsFinite)),
+            "image_to_face_mat must be 2x3 numbers");
+        Require(!string.IsNullOrWhiteSpace(m.SourceFilename) && m.SourceFilename.IndexOfAny(['/', '\\']) < 0, "bad source_filename");
+        Require(double.IsFinite(m.EyebrowsExpandMod), "bad eyebrows_expand_mod");
+        if (m.MaskPolygons is { } p)
+        {
+            var all = (p.Include ?? []).Concat(p.Exclude ?? []).ToList();
+            Require(p.Include is not null && p.Exclude is not null, "mask_polygons needs include and exclude lists");
+            Require(all.Sum(poly => poly?.Length ?? 0) <= MaxPolygonPoints && all.All(poly => poly is not null && poly.All(Finite)),
+                "bad mask_polygons");
+        }
+    }
+
+    private static bool Finite(Point2d p) => double.IsFinite(p.X) && double.IsFinite(p.Y);
+
+    /// <summary>Points as <c>[x, y]</c> arrays, the form other tools and numpy read directly.</summary>
+    private sealed class PointConverter : JsonConverter<Point2d>
+    {
+        public override Point2d Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("a point must be [x, y]");
+            reader.Read();
+            var x = reader.GetDouble();
+            reader.Read();
+            var y = reader.GetDouble();
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("a point must be [x, y]");
+            return new Point2d(x, y);
+        }
+
+        public override void Write(Utf8JsonWriter writer, Point2d value, JsonSerializerOptions options)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(value.X);
+            writer.WriteNumberValue(value.Y);
+            writer.WriteEndArray();
+        }
+    }
+}
