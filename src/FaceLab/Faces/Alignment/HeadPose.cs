@@ -1,0 +1,84 @@
+using OpenCvSharp;
+
+namespace FaceLab.Faces.Alignment;
+
+/// <summary>
+/// Head orientation in radians (see the <c>…Degrees</c> properties), each within ±π/2.
+/// Conventions (as DeepFaceLab): <see cref="Pitch"/> positive when the face looks up,
+/// <see cref="Yaw"/> positive when it turns towards image left (its own right cheek towards the
+/// camera axis), <see cref="Roll"/> positive for a clockwise in-image tilt (image y points down).
+/// </summary>
+public readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
+{
+    public double PitchDegrees => Pitch * 180.0 / Math.PI;
+
+    public double YawDegrees => Yaw * 180.0 / Math.PI;
+
+    public double RollDegrees => Roll * 180.0 / Math.PI;
+
+    /// <summary>
+    /// Fits <see cref="GenericFaceModel3D"/> to landmarks 0–26 and 30–35 with solvePnP (iterative)
+    /// for a pinhole camera with focal length = image width, principal point = image centre and no
+    /// distortion, then reads Euler angles from the rotation.
+    /// </summary>
+    /// <param name="landmarks">68 iBUG points in the pixels of an image of <paramref name="imageSize"/>.</param>
+    public static HeadPose Estimate(IReadOnlyList<Point2d> landmarks, Size imageSize)
+    {
+        LandmarkChecks.Require68(landmarks);
+        if (imageSize.Width < 1 || imageSize.Height < 1)
+            throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, "image size must be positive");
+
+        var indices = LandmarkGroups.PosePoints;
+        using var objectPoints = new Mat(indices.Count, 1, MatType.CV_64FC3);
+        using var imagePoints = new Mat(indices.Count, 1, MatType.CV_64FC2);
+        for (var k = 0; k < indices.Count; k++)
+        {
+            var model = GenericFaceModel3D.Points[indices[k]];
+            objectPoints.Set(k, 0, new Vec3d(model.X, model.Y, model.Z));
+            imagePoints.Set(k, 0, new Vec2d(landmarks[indices[k]].X, landmarks[indices[k]].Y));
+        }
+
+        double focal = imageSize.Width;
+        using var camera = new Mat(3, 3, MatType.CV_64FC1, Scalar.All(0));
+        camera.Set(0, 0, focal);
+        camera.Set(1, 1, focal);
+        camera.Set(0, 2, imageSize.Width / 2.0);
+        camera.Set(1, 2, imageSize.Height / 2.0);
+        camera.Set(2, 2, 1.0);
+        using var distortion = new Mat(4, 1, MatType.CV_64FC1, Scalar.All(0));
+        using var rvec = new Mat();
+        using var tvec = new Mat();
+        Cv2.SolvePnP(objectPoints, imagePoints, camera, distortion, rvec, tvec);
+
+        using var rotation = new Mat();
+        Cv2.Rodrigues(rvec, rotation);
+        return FromRotation(
+            rotation.At<double>(0, 0), rotation.At<double>(1, 0), rotation.At<double>(2, 0),
+            rotation.At<double>(2, 1), rotation.At<double>(2, 2), rotation.At<double>(1, 2), rotation.At<double>(1, 1));
+    }
+
+    /// <summary>
+    /// Euler angles of a rotation matrix R: x = atan2(R21, R22), y = atan2(−R20, √(R00²+R10²)),
+    /// z = atan2(R10, R00); pitch = −x, yaw = y, roll = z, each clipped to ±π/2. Near gimbal lock
+    /// (√(R00²+R10²) ≈ 0) z is 0 and x = atan2(−R12, R11).
+    /// </summary>
+    internal static HeadPose FromRotation(double r00, double r10, double r20, double r21, double r22, double r12, double r11)
+    {
+        var sy = Math.Sqrt(r00 * r00 + r10 * r10);
+        double x, y, z;
+        if (sy > 1e-6)
+        {
+            x = Math.Atan2(r21, r22);
+            y = Math.Atan2(-r20, sy);
+            z = Math.Atan2(r10, r00);
+        }
+        else
+        {
+            x = Math.Atan2(-r12, r11);
+            y = Math.Atan2(-r20, sy);
+            z = 0;
+        }
+        const double limit = Math.PI / 2;
+        return new HeadPose(Math.Clamp(-x, -limit, limit), Math.Clamp(y, -limit, limit), Math.Clamp(z, -limit, limit));
+    }
+}
