@@ -69,7 +69,12 @@ public static class FaceMasks
             Cv2.Dilate(mask, mask, kernel);
         }
         var blur = BlurPixels(face, options);
-        if (blur > 1) Cv2.GaussianBlur(mask, mask, new Size(blur, blur), 0);
+        if (blur > 1)
+        {
+            Cv2.GaussianBlur(mask, mask, new Size(blur, blur), 0);
+            // Float rounding in the blur can overshoot 1 by an ulp; masks promise 0..1.
+            Cv2.Min(mask, 1.0, mask);
+        }
         return mask;
     }
 

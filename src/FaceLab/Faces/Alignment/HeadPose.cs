@@ -19,7 +19,9 @@ public readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
     /// <summary>
     /// Fits <see cref="GenericFaceModel3D"/> to landmarks 0–26 and 30–35 with solvePnP (iterative)
     /// for a pinhole camera with focal length = image width, principal point = image centre and no
-    /// distortion, then reads Euler angles from the rotation.
+    /// distortion, then reads Euler angles from the rotation. A solution with the face behind the
+    /// camera is refitted from an EPnP start. The angles depend on where the face sits in the image
+    /// (perspective), so compare faces by their aligned landmarks and aligned size, as DeepFaceLab does.
     /// </summary>
     /// <param name="landmarks">68 iBUG points in the pixels of an image of <paramref name="imageSize"/>.</param>
     public static HeadPose Estimate(IReadOnlyList<Point2d> landmarks, Size imageSize)
@@ -49,6 +51,13 @@ public readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
         using var rvec = new Mat();
         using var tvec = new Mat();
         Cv2.SolvePnP(objectPoints, imagePoints, camera, distortion, rvec, tvec);
+        if (tvec.At<double>(2) <= 0)
+        {
+            // The iterative solver can settle on the mirror solution behind the camera (roll near
+            // ±90°); restart it from EPnP, which has no such minimum.
+            Cv2.SolvePnP(objectPoints, imagePoints, camera, distortion, rvec, tvec, false, SolvePnPMethod.EPNP);
+            Cv2.SolvePnP(objectPoints, imagePoints, camera, distortion, rvec, tvec, true, SolvePnPMethod.Iterative);
+        }
 
         using var rotation = new Mat();
         Cv2.Rodrigues(rvec, rotation);
