@@ -5,8 +5,8 @@ namespace FaceLab.Faces.Alignment;
 /// <summary>
 /// Head orientation in radians (see the <c>…Degrees</c> properties), each within ±π/2.
 /// Conventions (as DeepFaceLab): <see cref="Pitch"/> positive when the face looks up,
-/// <see cref="Yaw"/> positive when it turns towards image left (its own right cheek towards the
-/// camera axis), <see cref="Roll"/> positive for a clockwise in-image tilt (image y points down).
+/// <see cref="Yaw"/> positive when it turns towards image left (nose left of the jaw's middle),
+/// <see cref="Roll"/> positive for a clockwise in-image tilt (image y points down).
 /// </summary>
 public readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
 {
@@ -61,9 +61,10 @@ public readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
 
         using var rotation = new Mat();
         Cv2.Rodrigues(rvec, rotation);
-        return FromRotation(
-            rotation.At<double>(0, 0), rotation.At<double>(1, 0), rotation.At<double>(2, 0),
-            rotation.At<double>(2, 1), rotation.At<double>(2, 2), rotation.At<double>(1, 2), rotation.At<double>(1, 1));
+        var r = new double[3, 3];
+        for (var i = 0; i < 3; i++)
+            for (var j = 0; j < 3; j++) r[i, j] = rotation.At<double>(i, j);
+        return FromRotation(r);
     }
 
     /// <summary>
@@ -71,20 +72,22 @@ public readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
     /// z = atan2(R10, R00); pitch = −x, yaw = y, roll = z, each clipped to ±π/2. Near gimbal lock
     /// (√(R00²+R10²) ≈ 0) z is 0 and x = atan2(−R12, R11).
     /// </summary>
-    internal static HeadPose FromRotation(double r00, double r10, double r20, double r21, double r22, double r12, double r11)
+    public static HeadPose FromRotation(double[,] r)
     {
-        var sy = Math.Sqrt(r00 * r00 + r10 * r10);
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.GetLength(0) != 3 || r.GetLength(1) != 3) throw new ArgumentException("expected a 3×3 rotation", nameof(r));
+        var sy = Math.Sqrt(r[0, 0] * r[0, 0] + r[1, 0] * r[1, 0]);
         double x, y, z;
         if (sy > 1e-6)
         {
-            x = Math.Atan2(r21, r22);
-            y = Math.Atan2(-r20, sy);
-            z = Math.Atan2(r10, r00);
+            x = Math.Atan2(r[2, 1], r[2, 2]);
+            y = Math.Atan2(-r[2, 0], sy);
+            z = Math.Atan2(r[1, 0], r[0, 0]);
         }
         else
         {
-            x = Math.Atan2(-r12, r11);
-            y = Math.Atan2(-r20, sy);
+            x = Math.Atan2(-r[1, 2], r[1, 1]);
+            y = Math.Atan2(-r[2, 0], sy);
             z = 0;
         }
         const double limit = Math.PI / 2;

@@ -65,7 +65,12 @@ public class HeadPoseTests
     [Fact]
     public void IdentityRotationIsTheFrontalPose()
     {
-        Assert.Equal(new HeadPose(0, 0, 0), HeadPose.FromRotation(1, 0, 0, 0, 1, 0, 1));
+        Assert.Equal(new HeadPose(0, 0, 0), HeadPose.FromRotation(new double[,] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } }));
+        // 30° about the camera's z axis (clockwise on screen, y down) is a roll of +30°.
+        var a = Math.PI / 6;
+        var pose = HeadPose.FromRotation(new double[,] { { Math.Cos(a), -Math.Sin(a), 0 }, { Math.Sin(a), Math.Cos(a), 0 }, { 0, 0, 1 } });
+        Assert.Equal(30, pose.RollDegrees, 9);
+        Assert.Equal(0, pose.YawDegrees, 9);
     }
 
     [Fact]
