@@ -144,5 +144,8 @@ public sealed class MtcnnDetector : IFaceDetector
 
     public void Dispose()
     {
+        _pnet.Dispose();
+        _rnet.Dispose();
+        _onet.Dispose();
     }
 }

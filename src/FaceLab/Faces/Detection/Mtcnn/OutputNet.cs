@@ -5,7 +5,7 @@ namespace FaceLab.Faces.Detection.Mtcnn;
 /// maxpool3/2 (valid) conv3×3(64) PReLU maxpool2/2 (same) conv2×2(128) PReLU, dense 1152→256
 /// PReLU, heads: score, box offsets, 5 points (5 x then 5 y, relative to the box).
 /// </summary>
-internal sealed class OutputNet(MtcnnWeights weights)
+internal sealed class OutputNet(MtcnnWeights weights) : IDisposable
 {
     public const int InputSize = 48;
 
@@ -41,5 +41,13 @@ internal sealed class OutputNet(MtcnnWeights weights)
         Activations.PRelu(features, _prelu5);
         var logits = _scoreHead.Apply(features);
         return (Activations.SecondClassProbability(logits[0], logits[1]), _regionHead.Apply(features), _pointsHead.Apply(features));
+    }
+
+    public void Dispose()
+    {
+        _conv1.Dispose();
+        _conv2.Dispose();
+        _conv3.Dispose();
+        _conv4.Dispose();
     }
 }

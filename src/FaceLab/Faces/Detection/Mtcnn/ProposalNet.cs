@@ -4,7 +4,7 @@ namespace FaceLab.Faces.Detection.Mtcnn;
 /// MTCNN's P-net: fully convolutional, one 12×12 window per output cell (stride 2).
 /// conv3×3(10) PReLU maxpool2 (same) conv3×3(16) PReLU conv3×3(32) PReLU, then 1×1 heads.
 /// </summary>
-internal sealed class ProposalNet(MtcnnWeights weights)
+internal sealed class ProposalNet(MtcnnWeights weights) : IDisposable
 {
     private readonly ConvLayer _conv1 = weights.Conv("pnet/conv1");
     private readonly float[] _prelu1 = weights.Vector("pnet/prelu1_alpha");
@@ -31,5 +31,14 @@ internal sealed class ProposalNet(MtcnnWeights weights)
         for (var i = 0; i < scores.Data.Length; i++)
             scores.Data[i] = Activations.SecondClassProbability(logits.Data[2 * i], logits.Data[2 * i + 1]);
         return (scores, _regionHead.Apply(x));
+    }
+
+    public void Dispose()
+    {
+        _conv1.Dispose();
+        _conv2.Dispose();
+        _conv3.Dispose();
+        _scoreHead.Dispose();
+        _regionHead.Dispose();
     }
 }

@@ -4,7 +4,7 @@ namespace FaceLab.Faces.Detection.Mtcnn;
 /// MTCNN's R-net on 24×24 patches: conv3×3(28) PReLU maxpool3/2 (same) conv3×3(48) PReLU
 /// maxpool3/2 (valid) conv2×2(64) PReLU, dense 576→128 PReLU, heads: score, box offsets.
 /// </summary>
-internal sealed class RefineNet(MtcnnWeights weights)
+internal sealed class RefineNet(MtcnnWeights weights) : IDisposable
 {
     public const int InputSize = 24;
 
@@ -34,5 +34,12 @@ internal sealed class RefineNet(MtcnnWeights weights)
         Activations.PRelu(features, _prelu4);
         var logits = _scoreHead.Apply(features);
         return (Activations.SecondClassProbability(logits[0], logits[1]), _regionHead.Apply(features));
+    }
+
+    public void Dispose()
+    {
+        _conv1.Dispose();
+        _conv2.Dispose();
+        _conv3.Dispose();
     }
 }
