@@ -1,0 +1,32 @@
+using FaceLab.Common;
+
+namespace FaceLab.Faces.Detection;
+
+/// <summary>The registry of face detectors by command-line name; the first is the default.</summary>
+public static class FaceDetectors
+{
+    public const string DefaultName = "ultraface";
+
+    public static IReadOnlyList<FaceDetectorDescriptor> All { get; } =
+    [
+        new(DefaultName, "UltraFace RFB-320 (ONNX): fast, small faces, no keypoints",
+            () => new UltraFaceDetector()),
+        new("blazeface", "MediaPipe BlazeFace full range (TFLite): boxes + 6 keypoints",
+            () => new BlazeFaceDetector(new BlazeFaceOptions(BlazeFaceRange.Full))),
+        new("blazeface-short", "MediaPipe BlazeFace short range: close-ups only, + 6 keypoints",
+            () => new BlazeFaceDetector(new BlazeFaceOptions(BlazeFaceRange.Short))),
+        new("mtcnn", "MTCNN (face-api.js weights): P/R/O-net cascade, + 5 keypoints; slower",
+            () => new MtcnnDetector()),
+        new("haar", "OpenCV Haar cascade: frontal faces, no download, more false alarms",
+            () => new HaarCascadeDetector()),
+    ];
+
+    public static IEnumerable<string> Names => All.Select(d => d.Name);
+
+    /// <summary>The descriptor named <paramref name="name"/> (case-insensitive), or a one-line error listing the choices.</summary>
+    public static FaceDetectorDescriptor Get(string name) =>
+        All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new FaceLabException($"unknown face detector '{name}'; choose one of: {string.Join(", ", Names)}");
+
+    public static IFaceDetector Create(string name) => Get(name).Create();
+}
