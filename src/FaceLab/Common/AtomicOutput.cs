@@ -51,6 +51,23 @@ public sealed class AtomicOutput : IDisposable
         }
     }
 
+    /// <summary>Writes a whole small file under a temporary name and renames it (replacing any old one).</summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+                stream.Write(bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new FaceLabException($"{path}: cannot write ({e.Message})", e);
+        }
+    }
+
     /// <summary>Moves the finished temporary file to the final name.</summary>
     public void Commit()
     {

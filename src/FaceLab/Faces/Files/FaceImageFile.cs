@@ -27,12 +27,12 @@ public static class FaceImageFile
         var isPng = IsPng(path);
         var parameters = isPng ? new ImageEncodingParam(ImwriteFlags.PngCompression, 3) : new ImageEncodingParam(ImwriteFlags.JpegQuality, jpegQuality);
         Cv2.ImEncode(isPng ? ".png" : ".jpg", face, out var encoded, parameters);
-        WriteAtomically(path, Embed(encoded, metadata, path));
+        AtomicOutput.WriteAllBytes(path, Embed(encoded, metadata, path));
     }
 
     /// <summary>Replaces the metadata of an existing face file, keeping its pixels byte for byte.</summary>
     public static void WriteMetadata(string path, FaceMetadata metadata) =>
-        WriteAtomically(path, Embed(ReadBytes(path), metadata, path));
+        AtomicOutput.WriteAllBytes(path, Embed(ReadBytes(path), metadata, path));
 
     /// <summary>The metadata; a one-line error naming the file when it has none or it is damaged.</summary>
     public static FaceMetadata ReadMetadata(string path) =>
@@ -85,21 +85,6 @@ public static class FaceImageFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new FaceLabException($"{path}: cannot read ({e.Message})", e);
-        }
-    }
-
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new FaceLabException($"{path}: cannot write ({e.Message})", e);
         }
     }
 }

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using FaceLab.Common;
+using FaceLab.Faces.Files;
+using FaceLab.Media;
+using OpenCvSharp;
+
+namespace FaceLab.Faces.Extraction;
+
+/// <summary>Which frames a run works on.</summary>
+public enum FaceExtractionScope
+{
+    /// <summary>Every frame not finished by an earlier run (resume).</summary>
+    Remaining,
+
+    /// <summary>Only frames that gave no face before (<c>--fix</c>), with manual boxes where given.</summary>
+    FramesWithoutFaces,
+}
+
+/// <summary>
+/// Extracts aligned faces from a folder of frames into <c>aligned/</c> (DeepFaceLab's steps 4 and
+/// 5) on all cores: one file per face, <c>&lt;frame-stem&gt;_&lt;n&gt;.jpg</c>, largest face first, each
+/// with its metadata embedded. Every file is written under a temporary name and renamed; a
+/// journal of finished frames lets an interrupted run resume where it stopped.
+/// </summary>
+public static class FaceExtraction
+{
+    private static readonly string[] FrameExtensions = [".png", ".jpg", ".jpeg", ".bmp"];
+
+    public static async Task<FaceExtractionReport> RunAsync(
+        string framesFolder, string alignedFolder, FaceExtractionTools tools, FaceExtractionOptions options,
+        FaceExtractionScope scope = FaceExtractionScope.Remaining,
+        IReadOnlyDictionary<string, IReadOnlyList<Rect2d>>? manualBoxes = null,
+        IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
+    {
+        var frames = ListFrames(framesFolder);
+        AtomicOutput.EnsureWritableFolder(alignedFolder, alignedFolder);
+        RefuseForeignFaces(alignedFolder);
+        var debugFolder = options.Debug ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(alignedFolder))!, "aligned_debug") : null;
+        if (debugFolder is not null) Directory.CreateDirectory(debugFolder);
+
+        using var journal = ExtractionJournal.Open(alignedFolder, options.Signature);
+        var todo = scope == FaceExtractionScope.Remaining
+            ? frames.Where(f => !journal.Finished.ContainsKey(Path.GetFileName(f))).ToList()
+            : frames.Where(f => journal.Finished.GetValueOrDefault(Path.GetFileName(f), -1) == 0).ToList();
+
+        var queue = new ConcurrentQueue<string>(todo);
+        var faceCounts = new ConcurrentDictionary<string, int>(journal.Finished, StringComparer.Ordinal);
+        var facesWritten = 0;
+        var done = 0;
+        progress?.Report(new OperationProgress("extract faces", 0, todo.Count));
+
+        void Work()
+        {
+            using var extractor = new FrameFaceExtractor(tools.CreateDetector(), tools.CreateLandmarker(), options);
+            while (!ct.IsCancellationRequested && queue.TryDequeue(out var frame))
+            {
+                var name = Path.GetFileName(frame);
+                var boxes = manualBoxes?.GetValueOrDefault(name);
+                var count = ProcessFrame(frame, alignedFolder, debugFolder, extractor, tools, options, boxes);
+                Interlocked.Add(ref facesWritten, count);
+                faceCounts[name] = count;
+                journal.RecordFrame(name, count);
+                progress?.Report(new OperationProgress("extract faces", Interlocked.Increment(ref done), todo.Count));
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Clamp(options.Workers, 1, Math.Max(1, todo.Count)))
+            .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        await Task.WhenAll(workers);
+        ct.ThrowIfCancellationRequested();
+
+        var withoutFaces = frames.Select(Path.GetFileName).Where(n => faceCounts.GetValueOrDefault(n!, -1) == 0).Select(n => n!).ToList();
+        return new FaceExtractionReport(frames.Count, todo.Count, facesWritten, withoutFaces);
+    }
+
+    private static int ProcessFrame(
+        string framePath, string alignedFolder, string? debugFolder, FrameFaceExtractor extractor,
+        FaceExtractionTools tools, FaceExtractionOptions options, IReadOnlyList<Rect2d>? manualBoxes)
+    {
+        using var frame = Cv2.ImRead(framePath, ImreadModes.Color);
+        if (frame.Empty()) throw new FaceLabException($"{framePath}: cannot decode the frame (damaged or not an image)");
+        var faces = extractor.Extract(frame, manualBoxes);
+        try
+        {
+            var stem = Path.GetFileNameWithoutExtension(framePath);
+            for (var i = 0; i < faces.Count; i++)
+            {
+                var path = Path.Combine(alignedFolder, $"{stem}_{i}{options.Format.Extension()}");
+                FaceImageFile.Write(path, faces[i].Aligned.Image, Metadata(faces[i], Path.GetFileName(framePath), tools, options), options.JpegQuality);
+            }
+            if (debugFolder is not null)
+                ExtractionDebugImage.Write(Path.Combine(debugFolder, stem + ".jpg"), frame, faces);
+            return faces.Count;
+        }
+        finally
+        {
+            foreach (var face in faces) face.Dispose();
+        }
+    }
+
+    private static FaceMetadata Metadata(ExtractedFace face, string frameName, FaceExtractionTools tools, FaceExtractionOptions options)
+    {
+        var m = face.Aligned.ImageToFace;
+        var r = face.SourceRect;
+        return new FaceMetadata
+        {
+            FaceType = options.FaceType.ToString(),
+            Landmarks = [.. face.Aligned.Landmarks],
+            SourceFilename = frameName,
+            SourceRect = [r.Left, r.Top, r.Right, r.Bottom],
+            SourceLandmarks = [.. face.Aligned.FrameLandmarks],
+            ImageToFaceMat = [[m.M00, m.M01, m.M02], [m.M10, m.M11, m.M12]],
+            Detector = tools.DetectorName,
+            Landmarker = tools.LandmarkerName,
+        };
+    }
+
+    /// <summary>Frames are all images in the folder (numbered video frames or photos), in name order.</summary>
+    internal static List<string> ListFrames(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: folder not found");
+        var frames = Directory.EnumerateFiles(folder)
+            .Where(f => FrameExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return frames.Count > 0 ? frames : throw new FaceLabException($"{folder}: no frames found (extract them first with facelab video extract)");
+    }
+
+    /// <summary>Faces that no journal accounts for came from elsewhere: resuming over them could mix two extractions.</summary>
+    private static void RefuseForeignFaces(string alignedFolder)
+    {
+        if (File.Exists(ExtractionJournal.PathIn(alignedFolder))) return;
+        var foreign = Directory.EnumerateFiles(alignedFolder).Count(f => FaceImageFile.IsFaceImagePath(f) && !Path.GetFileName(f).StartsWith('.'));
+        if (foreign > 0)
+            throw new FaceLabException($"{alignedFolder}: already holds {foreign} faces from another extraction; clear it (workspace init --clear) or choose another output");
+    }
+}

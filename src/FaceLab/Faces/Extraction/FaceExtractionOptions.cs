@@ -1,0 +1,44 @@
+using FaceLab.Faces.Alignment;
+using FaceLab.Media;
+
+namespace FaceLab.Faces.Extraction;
+
+/// <summary>How faces are extracted from frames (DeepFaceLab's steps 4 and 5). Defaults in brackets.</summary>
+public sealed record FaceExtractionOptions
+{
+    /// <summary>Crop type of the aligned faces [full].</summary>
+    public FaceType FaceType { get; init; } = FaceType.Full;
+
+    /// <summary>Side of the aligned face images in pixels [256: right for 128-px models; use 512 for larger].</summary>
+    public int Size { get; init; } = 256;
+
+    /// <summary>Image format of the face files [jpg].</summary>
+    public FrameImageFormat Format { get; init; } = FrameImageFormat.Jpg;
+
+    /// <summary>JPEG quality of face files [95].</summary>
+    public int JpegQuality { get; init; } = Files.FaceImageFile.DefaultJpegQuality;
+
+    /// <summary>At most this many faces per frame, largest first; 0 = all [0].</summary>
+    public int MaxFaces { get; init; }
+
+    /// <summary>Write <c>aligned_debug/</c> frames with box, landmarks and crop outline [off].</summary>
+    public bool Debug { get; init; }
+
+    /// <summary>Second pass: re-detect on the aligned crop and average jittered landmark runs [off].</summary>
+    public bool Accurate { get; init; }
+
+    /// <summary>Frames smaller than this on their short side are skipped [128].</summary>
+    public int MinFrameSize { get; init; } = 128;
+
+    /// <summary>Faces whose detector box is smaller than this on its short side are dropped [40].</summary>
+    public int MinFaceSize { get; init; } = 40;
+
+    /// <summary>Worker threads, each with its own detector and landmarker [all cores].</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// The options a resumed or --fix run must share with the earlier one: they make a face set
+    /// consistent. Detector, landmarker and the accurate pass may change (e.g. to fix missed frames).
+    /// </summary>
+    internal string Signature => $"face-type={FaceType};size={Size};format={Format.ToString().ToLowerInvariant()}";
+}
