@@ -8,7 +8,13 @@ public static class LandmarkError
     public static double Nme(IReadOnlyList<Point2d> predicted, IReadOnlyList<Point2d> truth)
     {
         Assert.Equal(68, predicted.Count);
-        var interOcular = truth[36].DistanceTo(truth[45]);
+        return Nme(predicted, truth, truth);
+    }
+
+    /// <summary>NME of a subset of points (e.g. the inner 51), normalised by the full ground truth's eye corners.</summary>
+    public static double Nme(IReadOnlyList<Point2d> predicted, IReadOnlyList<Point2d> truth, IReadOnlyList<Point2d> fullTruth)
+    {
+        var interOcular = fullTruth[36].DistanceTo(fullTruth[45]);
         return predicted.Zip(truth, (p, t) => p.DistanceTo(t)).Average() / interOcular;
     }
 }
