@@ -12,7 +12,7 @@ public static class LandmarkerCatalog
 {
     public static LandmarkerDescriptor Dlib { get; } = new(
         DlibLandmarker.CliName,
-        "dlib's regression-tree shape predictor (Debian libdlib-data); most accurate on frontal faces, ~5 ms a face",
+        "dlib's regression-tree shape predictor (Debian libdlib-data); most accurate on frontal faces, ~8 ms a face",
         () => new DlibLandmarker(DlibShapeModel.LoadShared(SystemFile.DlibShapePredictor.Require())));
 
     public static LandmarkerDescriptor FaceApi { get; } = new(
