@@ -1,0 +1,40 @@
+using FaceLab.Assets;
+using FaceLab.Common;
+
+namespace FaceLab.Faces.Landmarks;
+
+/// <summary>A landmarker the user can choose: its CLI name, a one-line description and how to make one.</summary>
+/// <param name="Create">Makes a landmarker for one worker; shared model data is loaded once per process.</param>
+public sealed record LandmarkerDescriptor(string Name, string Description, Func<ILandmarker> Create);
+
+/// <summary>Every landmarker, by CLI name (<c>--landmarks</c>); <see cref="Default"/> is dlib.</summary>
+public static class LandmarkerCatalog
+{
+    public static LandmarkerDescriptor Dlib { get; } = new(
+        DlibLandmarker.CliName,
+        "dlib's regression-tree shape predictor (Debian libdlib-data); most accurate on frontal faces, ~8 ms a face",
+        () => new DlibLandmarker(DlibShapeModel.LoadShared(SystemFile.DlibShapePredictor.Require())));
+
+    public static LandmarkerDescriptor FaceApi { get; } = new(
+        FaceApiLandmarker.CliName,
+        "face-api.js 68-point CNN (npm @vladmandic/face-api); steady under box jitter",
+        () =>
+        {
+            AssetStore.Default.Require(AssetCatalog.FaceApiLandmarks);
+            return new FaceApiLandmarker(FaceApiLandmarkNet.LoadShared(AssetStore.Default.Require(AssetCatalog.FaceApiLandmarksManifest)));
+        });
+
+    public static LandmarkerDescriptor Mesh { get; } = new(
+        FaceMeshLandmarker.CliName,
+        "MediaPipe face mesh, 468 points mapped to 68 (npm @mediapipe/face_mesh); jaw line approximate",
+        () => new FaceMeshLandmarker(AssetStore.Default.Require(AssetCatalog.FaceMesh)));
+
+    public static LandmarkerDescriptor Default => Dlib;
+
+    public static IReadOnlyList<LandmarkerDescriptor> All { get; } = [Dlib, FaceApi, Mesh];
+
+    /// <summary>The landmarker called <paramref name="name"/>, or an error listing the valid names.</summary>
+    public static LandmarkerDescriptor Get(string name) =>
+        All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new FaceLabException($"unknown landmarker '{name}'; choose one of {string.Join(", ", All.Select(d => d.Name))}");
+}
