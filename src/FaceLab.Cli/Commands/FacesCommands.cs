@@ -10,6 +10,7 @@ internal static class FacesCommands
     public static Command Create()
     {
         var faces = new Command("faces", "Extract aligned faces from frames and inspect face files");
+        faces.Subcommands.Add(FaceExtractCommand.Create());
         faces.Subcommands.Add(Info());
         return faces;
     }

@@ -38,6 +38,9 @@ public sealed class BlazeFaceDetector : IFaceDetector
 
     public string Name => _options.Range == BlazeFaceRange.Full ? "blazeface" : "blazeface-short";
 
+
+    public LandmarkBoxFit LandmarkBox => _options.Range == BlazeFaceRange.Full ? new(0.13, 0.21, 0.86, 0.82) : new(0.05, 0.18, 0.92, 0.83);
+
     public static AssetFile ModelOf(BlazeFaceRange range) =>
         range == BlazeFaceRange.Full ? AssetCatalog.BlazeFaceFullRange : AssetCatalog.BlazeFaceShortRange;
 

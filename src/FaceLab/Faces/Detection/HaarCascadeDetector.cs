@@ -29,6 +29,9 @@ public sealed class HaarCascadeDetector : IFaceDetector
 
     public string Name => "haar";
 
+
+    public LandmarkBoxFit LandmarkBox { get; } = new(0.11, 0.26, 0.87, 0.81);
+
     public IReadOnlyList<DetectedFace> Detect(Mat bgrImage)
     {
         using var gray = bgrImage.CvtColor(ColorConversionCodes.BGR2GRAY);

@@ -12,5 +12,8 @@ public interface IFaceDetector : IDisposable
     /// <summary>The name used on the command line (<c>--detector</c>) and stored in face metadata.</summary>
     string Name { get; }
 
+    /// <summary>How this detector's boxes relate to the landmark box a landmarker expects.</summary>
+    LandmarkBoxFit LandmarkBox { get; }
+
     IReadOnlyList<DetectedFace> Detect(Mat bgrImage);
 }

@@ -38,6 +38,9 @@ public sealed class MtcnnDetector : IFaceDetector
 
     public string Name => "mtcnn";
 
+
+    public LandmarkBoxFit LandmarkBox { get; } = new(0.12, 0.27, 0.81, 0.77);
+
     public IReadOnlyList<DetectedFace> Detect(Mat bgrImage)
     {
         var proposals = Propose(bgrImage);

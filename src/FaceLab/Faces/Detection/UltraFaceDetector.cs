@@ -32,6 +32,9 @@ public sealed class UltraFaceDetector : IFaceDetector
 
     public string Name => "ultraface";
 
+
+    public LandmarkBoxFit LandmarkBox { get; } = new(0.0, 0.26, 1.02, 0.77);
+
     public IReadOnlyList<DetectedFace> Detect(Mat bgrImage)
     {
         FrameFit fit;

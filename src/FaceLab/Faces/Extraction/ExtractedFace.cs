@@ -8,7 +8,7 @@ public sealed class ExtractedFace(AlignedFace aligned, Rect2d sourceRect, int ro
 {
     public AlignedFace Aligned { get; } = aligned;
 
-    /// <summary>The detector box in frame pixels (extended down for the chin).</summary>
+    /// <summary>The detector box in frame pixels (for manual boxes: the box given).</summary>
     public Rect2d SourceRect { get; } = sourceRect;
 
     /// <summary>Clockwise rotation of the frame (0, 90, 180, 270) at which the face was found.</summary>

@@ -7,8 +7,9 @@ namespace FaceLab.Faces.Extraction;
 
 /// <summary>
 /// Finds, landmarks and aligns the faces of one frame: detection (retried at 90/180/270° when
-/// nothing is found), boxes extended 10% down for the chin, 68 landmarks, the optional accurate
-/// second pass, and the aligned crop. Holds one detector and one landmarker: one per worker.
+/// nothing is found), the detector box turned into the landmark box the landmarker expects
+/// (<see cref="LandmarkBoxFit"/>; DeepFaceLab's fixed "10% down for the chin" suited S3FD only),
+/// 68 landmarks, the optional accurate second pass, and the aligned crop. Holds one detector and one landmarker: one per worker.
 /// </summary>
 public sealed class FrameFaceExtractor(IFaceDetector detector, ILandmarker landmarker, FaceExtractionOptions options) : IDisposable
 {
@@ -26,36 +27,54 @@ public sealed class FrameFaceExtractor(IFaceDetector detector, ILandmarker landm
 
     /// <summary>
     /// The faces of <paramref name="frame"/>, largest first. With <paramref name="manualBoxes"/>
-    /// (frame pixels) the detector is skipped and those boxes are used as they are.
+    /// (frame pixels, brows to chin and jaw to jaw) the detector is skipped.
     /// </summary>
     public List<ExtractedFace> Extract(Mat frame, IReadOnlyList<Rect2d>? manualBoxes = null)
     {
         if (Math.Min(frame.Width, frame.Height) < options.MinFrameSize) return [];
         if (manualBoxes is not null)
-            return manualBoxes.Select(box => ExtractOne(frame, RotatedView.Of(frame, 0), box)).ToList();
+            return manualBoxes.Select(box => ExtractOne(frame, RotatedView.Of(frame, 0), box, box)).ToList();
 
         foreach (var degrees in Rotations)
         {
             using var view = RotatedView.Of(frame, degrees);
-            var boxes = detector.Detect(view.Image)
+            var found = detector.Detect(view.Image)
                 .Where(f => Math.Min(f.Box.Width, f.Box.Height) >= options.MinFaceSize && IsFaceShaped(f.Box))
                 .OrderByDescending(f => f.Area)
                 .Take(options.MaxFaces > 0 ? options.MaxFaces : int.MaxValue)
-                .Select(f => ExtendForChin(f.Box))
                 .ToList();
-            if (boxes.Count > 0)
-                return boxes.Select(box => ExtractOne(frame, view, box)).ToList();
+            if (found.Count == 0) continue;
+            var faces = found.Select(f => ExtractOne(frame, view, f.Box, detector.LandmarkBox.Apply(f.Box))).ToList();
+            if (degrees != 0) faces = KeepConfirmed(faces);
+            if (faces.Count > 0) return faces;
         }
         return [];
     }
 
-    private ExtractedFace ExtractOne(Mat frame, RotatedView view, Rect2d box)
+    /// <summary>
+    /// Retries at 90/180/270° look at four times as many patterns, and false alarms (a spoon's
+    /// reflection, a knot in wood) come with them. A real face, once aligned upright, is the
+    /// detector's easiest case: keep only faces the detector finds again in their aligned crop.
+    /// </summary>
+    private List<ExtractedFace> KeepConfirmed(List<ExtractedFace> faces)
     {
-        var landmarks = landmarker.Locate(view.Image, box);
-        if (options.Accurate) landmarks = Refine(view.Image, landmarks, box);
+        var kept = new List<ExtractedFace>();
+        foreach (var face in faces)
+        {
+            var expected = Bounds(face.Aligned.Landmarks);
+            if (detector.Detect(face.Aligned.Image).Any(f => Overlap(detector.LandmarkBox.Apply(f.Box), expected) > 0.3)) kept.Add(face);
+            else face.Dispose();
+        }
+        return kept;
+    }
+
+    private ExtractedFace ExtractOne(Mat frame, RotatedView view, Rect2d detectorBox, Rect2d landmarkBox)
+    {
+        var landmarks = landmarker.Locate(view.Image, landmarkBox);
+        if (options.Accurate) landmarks = Refine(view.Image, landmarks);
         var frameLandmarks = view.ToFrame(landmarks);
         var aligned = AlignedFace.Extract(frame, frameLandmarks, options.FaceType, options.Size);
-        return new ExtractedFace(aligned, view.ToFrame(box), view.Degrees);
+        return new ExtractedFace(aligned, view.ToFrame(detectorBox), view.Degrees);
     }
 
     /// <summary>
@@ -64,13 +83,13 @@ public sealed class FrameFaceExtractor(IFaceDetector detector, ILandmarker landm
     /// jittered copies of the box and average, then map back. Averaging removes most of the
     /// frame-to-frame jitter that a single run's sensitivity to the box causes.
     /// </summary>
-    private Point2d[] Refine(Mat image, Point2d[] first, Rect2d firstBox)
+    private Point2d[] Refine(Mat image, Point2d[] first)
     {
         var toCrop = FaceAligner.ImageToFace(first, FaceType.WholeFace, AccurateCropSize);
         using var crop = FaceWarp.ToFace(image, toCrop, AccurateCropSize);
         var expected = Bounds(toCrop.Apply(first));
-        var found = detector.Detect(crop).OrderByDescending(f => Overlap(f.Box, expected)).FirstOrDefault();
-        var box = found is not null && Overlap(found.Box, expected) > 0.3 ? ExtendForChin(found.Box) : expected;
+        var found = detector.Detect(crop).OrderByDescending(f => Overlap(detector.LandmarkBox.Apply(f.Box), expected)).FirstOrDefault();
+        var box = found is not null && Overlap(detector.LandmarkBox.Apply(found.Box), expected) > 0.3 ? detector.LandmarkBox.Apply(found.Box) : expected;
 
         var sum = new Point2d[first.Length];
         foreach (var (dx, dy, scale) in AccurateJitters)
@@ -90,9 +109,6 @@ public sealed class FrameFaceExtractor(IFaceDetector detector, ILandmarker landm
     /// wide as high is a false alarm (UltraFace boxes lines of text that way).
     /// </summary>
     private static bool IsFaceShaped(Rect2d box) => box.Width / box.Height is >= 0.5 and <= 1.6;
-
-    /// <summary>Detectors box the face from brows to mouth; the landmarker needs the chin too.</summary>
-    private static Rect2d ExtendForChin(Rect2d box) => new(box.X, box.Y, box.Width, box.Height * 1.1);
 
     private static Rect2d Bounds(IReadOnlyList<Point2d> points)
     {

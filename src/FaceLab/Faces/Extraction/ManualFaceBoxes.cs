@@ -5,7 +5,7 @@ using OpenCvSharp;
 namespace FaceLab.Faces.Extraction;
 
 /// <summary>
-/// Face boxes placed by hand for frames where detection failed, read from JSON:
+/// Face boxes placed by hand (brows to chin, jaw to jaw) for frames where detection failed, read from JSON:
 /// <c>{"00012.png": [[left, top, right, bottom], ...], ...}</c> in frame pixels. The studio's manual
 /// placement writes this file; until then it can be written by hand.
 /// </summary>

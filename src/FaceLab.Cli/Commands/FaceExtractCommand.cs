@@ -1,0 +1,95 @@
+using System.CommandLine;
+using FaceLab.Cli.Rendering;
+using FaceLab.Common;
+using FaceLab.Faces.Alignment;
+using FaceLab.Faces.Detection;
+using FaceLab.Faces.Extraction;
+using FaceLab.Faces.Landmarks;
+using FaceLab.Media;
+
+namespace FaceLab.Cli.Commands;
+
+/// <summary><c>facelab faces extract [data_src|data_dst|DIR]</c>: DeepFaceLab's steps 4 and 5.</summary>
+internal static class FaceExtractCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("FRAMES")
+        {
+            Description = "data_src, data_dst (the workspace's frame folders) or any folder of images",
+            DefaultValueFactory = _ => "data_src",
+        };
+        var detector = new Option<string>("--detector")
+        {
+            Description = "Face detector: " + string.Join(", ", FaceDetectors.All.Select(d => $"{d.Name} ({d.Description})")),
+            DefaultValueFactory = _ => FaceDetectors.DefaultName,
+        };
+        detector.AcceptOnlyFromAmong([.. FaceDetectors.Names]);
+        var landmarks = new Option<string>("--landmarks")
+        {
+            Description = "68-point landmarker: " + string.Join(", ", LandmarkerCatalog.All.Select(d => $"{d.Name} ({d.Description})")),
+            DefaultValueFactory = _ => LandmarkerCatalog.Default.Name,
+        };
+        landmarks.AcceptOnlyFromAmong([.. LandmarkerCatalog.All.Select(d => d.Name)]);
+        var faceType = new Option<string>("--face-type")
+        {
+            Description = "Crop: half, mid_full, full, whole_face, head, or one of them + _no_align",
+            DefaultValueFactory = _ => "full",
+        };
+        faceType.AcceptOnlyFromAmong([.. FaceType.All.Select(t => t.ToString())]);
+        var size = new Option<int>("--size") { Description = "Side of the face images in pixels (256 suits 128-px models; 512 for larger)", DefaultValueFactory = _ => 256 };
+        var format = new Option<FrameImageFormat>("--format") { Description = "Face image format: jpg or png", DefaultValueFactory = _ => FrameImageFormat.Jpg };
+        var quality = new Option<int>("--jpeg-quality") { Description = "JPEG quality 1–100", DefaultValueFactory = _ => 95 };
+        var maxFaces = new Option<int>("--max-faces") { Description = "At most this many faces per frame, largest first (0 = all)", DefaultValueFactory = _ => 0 };
+        var debug = new Option<bool>("--debug") { Description = "Also write aligned_debug/ frames with box, landmarks and crop outline" };
+        var accurate = new Option<bool>("--accurate") { Description = "Second pass: re-detect on the aligned crop and average jittered landmark runs (slower, steadier)" };
+        var fix = new Option<bool>("--fix") { Description = "Re-run only frames that gave no face (with --boxes: use boxes placed by hand)" };
+        var boxes = new Option<FileInfo?>("--boxes") { Description = "With --fix: JSON {\"00012.png\": [[left, top, right, bottom]]} of face boxes in frame pixels" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: FRAMES/aligned)" };
+        var workers = new Option<int>("--workers") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("extract", "Detect, landmark and align faces in frames; one image per face with its metadata embedded; resumes an interrupted run")
+        {
+            input, detector, landmarks, faceType, size, format, quality, maxFaces, debug, accurate, fix, boxes, output, workers,
+        };
+        CommandRunner.SetAction(command, async (result, ct) =>
+        {
+            var layout = CommonOptions.WorkspaceOf(result);
+            var frames = result.GetValue(input) switch
+            {
+                "data_src" => layout.SourceFrames,
+                "data_dst" => layout.DestinationFrames,
+                var dir => Path.GetFullPath(dir!),
+            };
+            var options = new FaceExtractionOptions
+            {
+                FaceType = FaceType.Parse(result.GetValue(faceType)!),
+                Size = Require(result.GetValue(size), 32, 2048, "--size"),
+                Format = result.GetValue(format),
+                JpegQuality = Require(result.GetValue(quality), 1, 100, "--jpeg-quality"),
+                MaxFaces = Require(result.GetValue(maxFaces), 0, 1000, "--max-faces"),
+                Debug = result.GetValue(debug),
+                Accurate = result.GetValue(accurate),
+                Workers = Require(result.GetValue(workers), 1, 256, "--workers"),
+            };
+            if (result.GetValue(boxes) is not null && !result.GetValue(fix))
+                throw new FaceLabException("--boxes: only works together with --fix");
+            var manual = result.GetValue(boxes) is { } file ? ManualFaceBoxes.Load(file.FullName) : null;
+            var detectorEntry = FaceDetectors.Get(result.GetValue(detector)!);
+            var landmarkerEntry = LandmarkerCatalog.Get(result.GetValue(landmarks)!);
+            var tools = new FaceExtractionTools(detectorEntry.Name, detectorEntry.Create, landmarkerEntry.Name, landmarkerEntry.Create);
+            var aligned = result.GetValue(output)?.FullName ?? Path.Combine(frames, "aligned");
+            var scope = result.GetValue(fix) ? FaceExtractionScope.FramesWithoutFaces : FaceExtractionScope.Remaining;
+
+            var report = await ProgressDisplay.RunAsync(p => FaceExtraction.RunAsync(frames, aligned, tools, options, scope, manual, p, ct));
+            Console.WriteLine($"faces: {report.FacesWritten} faces from {report.Processed} frames into {aligned}" +
+                (report.Processed < report.Frames ? $" ({report.Frames - report.Processed} frames done before)" : ""));
+            if (report.FramesWithoutFaces.Count > 0)
+                Console.WriteLine($"faces: {report.FramesWithoutFaces.Count} frames without a face (first: {report.FramesWithoutFaces[0]}); " +
+                    "re-run them with --fix --boxes FILE or another --detector");
+        });
+        return command;
+    }
+
+    private static int Require(int value, int min, int max, string option) =>
+        value >= min && value <= max ? value : throw new FaceLabException($"{option} {value}: must be between {min} and {max}");
+}
