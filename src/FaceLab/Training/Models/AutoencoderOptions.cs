@@ -27,13 +27,13 @@ public sealed record AutoencoderOptions : ModelOptions
     public override string ArchitectureText() => string.Create(CultureInfo.InvariantCulture,
         $"res={Resolution} face={FaceType} e={EncoderDims} ae={AeDims} inter={InterDims} up={InterUpscaleDims} d={DecoderDims}");
 
-    /// <summary>These options with every width divided by <paramref name="factor"/> (at least 4).</summary>
+    /// <summary>These options with every width divided by <paramref name="factor"/> (at least 8).</summary>
     public AutoencoderOptions Shrunk(int factor) => this with
     {
-        EncoderDims = Math.Max(4, EncoderDims / factor),
-        AeDims = Math.Max(4, AeDims / factor),
-        InterDims = Math.Max(4, InterDims / factor),
-        InterUpscaleDims = Math.Max(4, InterUpscaleDims / factor),
-        DecoderDims = Math.Max(4, DecoderDims / factor),
+        EncoderDims = Math.Max(8, EncoderDims / factor),
+        AeDims = Math.Max(8, AeDims / factor),
+        InterDims = Math.Max(8, InterDims / factor),
+        InterUpscaleDims = Math.Max(8, InterUpscaleDims / factor),
+        DecoderDims = Math.Max(8, DecoderDims / factor),
     };
 }
