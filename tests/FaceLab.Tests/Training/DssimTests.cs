@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FaceLab.Tests.Support;
 using FaceLab.Training.Losses;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace FaceLab.Tests.Training;
@@ -9,7 +10,7 @@ namespace FaceLab.Tests.Training;
 /// DSSIM against scikit-image's SSIM (Fixtures/make_dssim_fixture.py, Debian python3-skimage 0.19)
 /// on real face crops and a blurred, patterned copy rebuilt here exactly as the script builds it.
 /// </summary>
-public class DssimTests
+public class DssimTests(ITestOutputHelper output)
 {
     private const double Tolerance = 1e-3;
 
@@ -27,6 +28,7 @@ public class DssimTests
         using var dssim = new Dssim(c.Size);
 
         var actual = dssim.Compute(a, b).item<float>();
+        output.WriteLine($"{c.Image} {c.Size} px: FaceLab {actual:F6}, scikit-image {c.ExpectedDssim:F6}, difference {actual - c.ExpectedDssim:E1}");
 
         Assert.InRange(actual, c.ExpectedDssim - Tolerance, c.ExpectedDssim + Tolerance);
     }

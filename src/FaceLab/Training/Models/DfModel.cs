@@ -14,8 +14,13 @@ public sealed class DfModel : DualDecoderModel
     /// <summary>128 px full face, e 128, ae 512, inter 512, upscale 512, d 128.</summary>
     public static AutoencoderOptions Defaults { get; } = new()
     {
-        Resolution = 128, FaceType = FaceType.Full,
-        EncoderDims = 128, AeDims = 512, InterDims = 512, InterUpscaleDims = 512, DecoderDims = 128,
+        Resolution = 128,
+        FaceType = FaceType.Full,
+        EncoderDims = 128,
+        AeDims = 512,
+        InterDims = 512,
+        InterUpscaleDims = 512,
+        DecoderDims = 128,
     };
 
     public DfModel(AutoencoderOptions options) : base(ArchitectureName, 1, options) { }

@@ -13,8 +13,13 @@ public sealed class H128Model : DualDecoderModel
     /// <summary>128 px half face, e 128, ae 512, inter 512, upscale 512, d 128.</summary>
     public static AutoencoderOptions Defaults { get; } = new()
     {
-        Resolution = 128, FaceType = FaceType.Half,
-        EncoderDims = 128, AeDims = 512, InterDims = 512, InterUpscaleDims = 512, DecoderDims = 128,
+        Resolution = 128,
+        FaceType = FaceType.Half,
+        EncoderDims = 128,
+        AeDims = 512,
+        InterDims = 512,
+        InterUpscaleDims = 512,
+        DecoderDims = 128,
     };
 
     public H128Model(AutoencoderOptions options) : base(ArchitectureName, 1, options) { }

@@ -14,8 +14,13 @@ public sealed class H64Model : DualDecoderModel
     /// <summary>64 px half face, e 128, ae 1024, inter 1024, upscale 512, d 128.</summary>
     public static AutoencoderOptions Defaults { get; } = new()
     {
-        Resolution = 64, FaceType = FaceType.Half,
-        EncoderDims = 128, AeDims = 1024, InterDims = 1024, InterUpscaleDims = 512, DecoderDims = 128,
+        Resolution = 64,
+        FaceType = FaceType.Half,
+        EncoderDims = 128,
+        AeDims = 1024,
+        InterDims = 1024,
+        InterUpscaleDims = 512,
+        DecoderDims = 128,
     };
 
     /// <summary>The light variant: ae 512, inter 512, d 64 (decoders 256-128-64).</summary>

@@ -14,8 +14,13 @@ public sealed class Liaef128Model : LiaeModel
     /// <summary>128 px full face, e 128, ae 256, inter 512, upscale 512, d 128.</summary>
     public static AutoencoderOptions Defaults { get; } = new()
     {
-        Resolution = 128, FaceType = FaceType.Full,
-        EncoderDims = 128, AeDims = 256, InterDims = 512, InterUpscaleDims = 512, DecoderDims = 128,
+        Resolution = 128,
+        FaceType = FaceType.Full,
+        EncoderDims = 128,
+        AeDims = 256,
+        InterDims = 512,
+        InterUpscaleDims = 512,
+        DecoderDims = 128,
     };
 
     public Liaef128Model(AutoencoderOptions options) : base(ArchitectureName, 1, options) { }

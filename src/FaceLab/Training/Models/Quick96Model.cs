@@ -17,8 +17,13 @@ public sealed class Quick96Model : DualDecoderModel
     /// <summary>96 px full face, e 64, ae 128, inter 128, upscale 128, d 64.</summary>
     public static AutoencoderOptions Defaults { get; } = new()
     {
-        Resolution = 96, FaceType = FaceType.Full,
-        EncoderDims = 64, AeDims = 128, InterDims = 128, InterUpscaleDims = 128, DecoderDims = 64,
+        Resolution = 96,
+        FaceType = FaceType.Full,
+        EncoderDims = 64,
+        AeDims = 128,
+        InterDims = 128,
+        InterUpscaleDims = 128,
+        DecoderDims = 64,
     };
 
     public Quick96Model(AutoencoderOptions options)
