@@ -1,0 +1,59 @@
+using System.Globalization;
+using FaceLab.Common;
+
+namespace FaceLab.Training.Devices;
+
+/// <summary>
+/// Where to train, as the user says it (<c>--device cpu|best|0,1</c>): the CPU (default), the best
+/// GPU, or a list of GPU indices that split each batch between them.
+/// </summary>
+public sealed record DeviceSelection
+{
+    private DeviceSelection(DeviceKind kind, IReadOnlyList<int> gpus)
+    {
+        Kind = kind;
+        GpuIndices = gpus;
+    }
+
+    public DeviceKind Kind { get; }
+
+    /// <summary>The chosen GPUs for <see cref="DeviceKind.Gpus"/>; empty otherwise.</summary>
+    public IReadOnlyList<int> GpuIndices { get; }
+
+    public static DeviceSelection Cpu { get; } = new(DeviceKind.Cpu, []);
+
+    public static DeviceSelection Best { get; } = new(DeviceKind.Best, []);
+
+    public static DeviceSelection Gpus(params int[] indices) =>
+        indices.Length > 0 && indices.All(i => i >= 0) && indices.Distinct().Count() == indices.Length
+            ? new(DeviceKind.Gpus, indices)
+            : throw new FaceLabException($"GPU indices must be distinct and non-negative: {string.Join(",", indices)}");
+
+    /// <summary>Parses <c>cpu</c>, <c>best</c> or comma-separated GPU indices.</summary>
+    public static DeviceSelection Parse(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        if (t == "cpu") return Cpu;
+        if (t == "best") return Best;
+        var parts = t.Split(',', StringSplitOptions.TrimEntries);
+        var indices = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out indices[i]))
+                throw new FaceLabException($"unknown device '{text}'; expected cpu, best or GPU indices such as 0,1");
+        return Gpus(indices);
+    }
+
+    public override string ToString() => Kind switch
+    {
+        DeviceKind.Cpu => "cpu",
+        DeviceKind.Best => "best",
+        _ => string.Join(",", GpuIndices),
+    };
+}
+
+public enum DeviceKind
+{
+    Cpu,
+    Best,
+    Gpus,
+}

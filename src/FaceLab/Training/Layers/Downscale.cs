@@ -1,0 +1,19 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FaceLab.Training.Layers;
+
+/// <summary>Halves the resolution: conv 5×5 stride 2 (same padding) then LeakyReLU 0.1.</summary>
+public sealed class Downscale : nn.Module<Tensor, Tensor>
+{
+    private readonly Conv2d conv;
+
+    public Downscale(long inChannels, long outChannels, string name = nameof(Downscale)) : base(name)
+    {
+        conv = nn.Conv2d(inChannels, outChannels, kernel_size: 5, stride: 2, padding: 2);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input) => nn.functional.leaky_relu(conv.forward(input), 0.1);
+}

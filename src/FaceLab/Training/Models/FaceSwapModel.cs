@@ -1,0 +1,61 @@
+using FaceLab.Common;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FaceLab.Training.Models;
+
+/// <summary>
+/// A face-swap autoencoder: trains src→src and dst→dst reconstructions and predicts the swap
+/// dst→src. Subclasses declare the architecture; this base gives the trainer a uniform view
+/// (signature, parameter groups, device placement, evaluation-mode prediction).
+/// </summary>
+public abstract class FaceSwapModel : nn.Module
+{
+    protected FaceSwapModel(string architecture, int architectureVersion, ModelOptions options) : base(architecture)
+    {
+        if (options.Resolution <= 0 || options.Resolution % 16 != 0)
+            throw new FaceLabException($"{architecture}: resolution {options.Resolution} is not a positive multiple of 16");
+        Options = options;
+        Signature = new ModelSignature(architecture, architectureVersion, options.ArchitectureText());
+    }
+
+    public ModelOptions Options { get; }
+
+    public ModelSignature Signature { get; }
+
+    public int Resolution => Options.Resolution;
+
+    /// <summary>Training forward pass: src through the src path, dst through the dst path.</summary>
+    public abstract ReconstructionPair Reconstruct(Tensor source, Tensor destination);
+
+    /// <summary>One direction for a batch of faces (N×3×R×R in [0, 1]); keeps autograd as the caller set it.</summary>
+    public abstract FaceOutput Forward(PredictionDirection direction, Tensor faces);
+
+    /// <summary>The model's weights split by part; together they are all trainable parameters.</summary>
+    public abstract IReadOnlyList<ParameterGroup> ParameterGroups();
+
+    /// <summary>Inference: evaluation mode, no gradients; restores training mode afterwards.</summary>
+    public FaceOutput Predict(PredictionDirection direction, Tensor faces)
+    {
+        var wasTraining = training;
+        eval();
+        try
+        {
+            using var noGrad = no_grad();
+            return Forward(direction, faces);
+        }
+        finally
+        {
+            if (wasTraining) train();
+        }
+    }
+
+    /// <summary>The device the weights live on.</summary>
+    public Device Device => parameters().First().device;
+
+    protected static ParameterGroup Group(string name, nn.Module module) =>
+        new(name, [.. module.parameters()]);
+
+    protected static Parameter[] All(params nn.Module[] modules) => [.. modules.SelectMany(m => m.parameters())];
+}
