@@ -28,6 +28,7 @@ public sealed class SamplePipelineBench : IBenchmark
         {
             WriteFaceSet(folder);
             var set = FolderFaceSet.Open(folder);
+            await SamplesPerSecond(set, 64, 16, "none", 1, ct); // JIT and OpenCV warm-up, not reported
             report.WriteLine($"{set.Count} aligned faces (256 px JPEG); random warp on; samples/s over 768 samples (96 with sot, the slowest transfer) after 4 warm-up batches. The machine's 2 cores are shared, so expect ±30 %.");
             report.WriteLine();
             report.WriteLine("| resolution | batch | colour | workers | samples/s | trainer needs | ratio |");
