@@ -1,0 +1,83 @@
+using FaceLab.Common;
+using FaceLab.Faces.Files;
+using FaceLab.Imaging;
+using OpenCvSharp;
+
+namespace FaceLab.Training.Samples;
+
+/// <summary>
+/// The aligned faces in a folder (e.g. <c>data_src/aligned</c>), in ordinal file-name order.
+/// Metadata and sizes are read once when opened; images are read on demand. Images without
+/// FaceLab metadata, or with damaged metadata, are listed in <see cref="Skipped"/> and not used.
+/// </summary>
+public sealed class FolderFaceSet : IFaceSet
+{
+    private readonly FaceSetEntry[] _entries;
+    private readonly string[] _paths;
+
+    private FolderFaceSet(string location, FaceSetEntry[] entries, string[] paths, SkippedFace[] skipped)
+    {
+        Location = location;
+        _entries = entries;
+        _paths = paths;
+        Skipped = skipped;
+    }
+
+    public string Location { get; }
+
+    public int Count => _entries.Length;
+
+    public FaceSetEntry this[int index] => _entries[index];
+
+    public IReadOnlyList<SkippedFace> Skipped { get; }
+
+    /// <summary>Opens <paramref name="folder"/> (not recursive); throws when it is missing or holds no usable face.</summary>
+    public static FolderFaceSet Open(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: face folder not found");
+        var entries = new List<FaceSetEntry>();
+        var paths = new List<string>();
+        var skipped = new List<SkippedFace>();
+        var files = Directory.EnumerateFiles(folder).Where(FaceImageFile.IsFaceImagePath).Order(StringComparer.Ordinal);
+        foreach (var path in files)
+        {
+            var name = Path.GetFileName(path);
+            try
+            {
+                var metadata = FaceImageFile.TryReadMetadata(path);
+                if (metadata is null)
+                {
+                    skipped.Add(new SkippedFace(name, "no face metadata"));
+                    continue;
+                }
+                if (metadata.Landmarks.Length != 68)
+                {
+                    skipped.Add(new SkippedFace(name, $"{metadata.Landmarks.Length} landmarks, expected 68"));
+                    continue;
+                }
+                var (width, height) = ImageHeader.ReadSize(path);
+                entries.Add(new FaceSetEntry(name, metadata, new Size(width, height)));
+                paths.Add(path);
+            }
+            catch (Exception e) when (e is FaceLabException or InvalidDataException or FormatException)
+            {
+                skipped.Add(new SkippedFace(name, e.Message));
+            }
+        }
+        if (entries.Count == 0)
+            throw new FaceLabException($"{folder}: no aligned faces with FaceLab metadata ({skipped.Count} images skipped)");
+        return new FolderFaceSet(folder, [.. entries], [.. paths], [.. skipped]);
+    }
+
+    public byte[] ReadEncoded(int index)
+    {
+        try
+        {
+            return File.ReadAllBytes(_paths[index]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FaceLabException($"{_paths[index]}: cannot read ({e.Message})", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using FaceLab.Faces.Files;
+using OpenCvSharp;
+
+namespace FaceLab.Training.Samples;
+
+/// <summary>
+/// A set of aligned faces to train on: a folder of face images (<see cref="FolderFaceSet"/>) or,
+/// later, a packed single file. Indices are stable for the life of the set (0 … Count − 1).
+/// Implementations are safe to read from several threads.
+/// </summary>
+public interface IFaceSet
+{
+    /// <summary>Where the faces come from (a folder or file path), for messages.</summary>
+    string Location { get; }
+
+    int Count { get; }
+
+    /// <summary>Name, metadata and image size of face <paramref name="index"/>.</summary>
+    FaceSetEntry this[int index] { get; }
+
+    /// <summary>Images that could not be used (no or damaged metadata), by name with the reason.</summary>
+    IReadOnlyList<SkippedFace> Skipped { get; }
+
+    /// <summary>The encoded image (JPEG or PNG bytes) of face <paramref name="index"/>.</summary>
+    byte[] ReadEncoded(int index);
+}
+
+/// <summary>One usable face of a set: its name (file name in a folder), metadata and pixel size.</summary>
+public sealed record FaceSetEntry(string Name, FaceMetadata Metadata, Size ImageSize);
+
+/// <summary>An image a face set left out, and why.</summary>
+public sealed record SkippedFace(string Name, string Reason);
