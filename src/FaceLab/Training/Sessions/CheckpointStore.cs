@@ -1,0 +1,99 @@
+using System.Globalization;
+using FaceLab.Common;
+
+namespace FaceLab.Training.Sessions;
+
+/// <summary>
+/// Atomic checkpoints in a model folder: each save writes a complete new folder under a
+/// temporary name, flushes every file to disk, renames the folder into place and only then
+/// points <c>current</c> at it (itself written to a temporary name and renamed). A kill at any
+/// instant leaves <c>current</c> naming a complete checkpoint; the older one is removed last.
+/// Backups are copies of a checkpoint kept under <c>backups/</c>, the oldest dropped beyond K.
+/// </summary>
+public sealed class CheckpointStore(string modelFolder)
+{
+    private const string PointerName = "current";
+
+    public string Folder { get; } = modelFolder;
+
+    private string CheckpointsFolder => Path.Combine(Folder, "checkpoints");
+
+    private string BackupsFolder => Path.Combine(Folder, "backups");
+
+    /// <summary>The folder of the last complete checkpoint, or null when none was saved.</summary>
+    public string? Current
+    {
+        get
+        {
+            var pointer = Path.Combine(CheckpointsFolder, PointerName);
+            if (File.Exists(pointer))
+            {
+                var named = Path.Combine(CheckpointsFolder, File.ReadAllText(pointer).Trim());
+                if (Directory.Exists(named)) return named;
+            }
+            // A pointer lost to a crash between rename and pointer update: the newest complete folder.
+            return Directory.Exists(CheckpointsFolder)
+                ? Directory.EnumerateDirectories(CheckpointsFolder).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal).LastOrDefault()
+                : null;
+        }
+    }
+
+    /// <summary>Writes a checkpoint for <paramref name="iteration"/> with the files <paramref name="write"/> puts in the folder it is given.</summary>
+    public string Save(long iteration, Action<string> write)
+    {
+        Directory.CreateDirectory(CheckpointsFolder);
+        var previous = Current;
+        var staging = Path.Combine(CheckpointsFolder, $".saving-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            write(staging);
+            foreach (var file in Directory.EnumerateFiles(staging))
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+                stream.Flush(flushToDisk: true);
+            }
+            var final = Path.Combine(CheckpointsFolder, Name(iteration));
+            if (Directory.Exists(final) && final != previous) Directory.Delete(final, recursive: true);
+            if (final == previous) final += "-" + DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture);
+            Directory.Move(staging, final);
+            AtomicOutput.WriteAllBytes(Path.Combine(CheckpointsFolder, PointerName), System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(final)));
+            RemoveAllBut(final);
+            return final;
+        }
+        catch
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Copies the current checkpoint to <c>backups/</c> and keeps the newest <paramref name="keep"/>.</summary>
+    public string? Backup(int keep)
+    {
+        if (Current is not { } current || keep <= 0) return null;
+        Directory.CreateDirectory(BackupsFolder);
+        var target = Path.Combine(BackupsFolder, Path.GetFileName(current) + "-" + DateTime.UtcNow.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture));
+        var staging = Path.Combine(BackupsFolder, $".copying-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        foreach (var file in Directory.EnumerateFiles(current)) File.Copy(file, Path.Combine(staging, Path.GetFileName(file)));
+        Directory.Move(staging, target);
+        foreach (var old in Directory.EnumerateDirectories(BackupsFolder).Where(d => !Path.GetFileName(d).StartsWith('.'))
+                     .Order(StringComparer.Ordinal).SkipLast(keep))
+            Directory.Delete(old, recursive: true);
+        return target;
+    }
+
+    public IReadOnlyList<string> Backups =>
+        Directory.Exists(BackupsFolder)
+            ? Directory.EnumerateDirectories(BackupsFolder).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    private static string Name(long iteration) => iteration.ToString("D9", CultureInfo.InvariantCulture);
+
+    private void RemoveAllBut(string keep)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(CheckpointsFolder))
+            if (dir != keep) Directory.Delete(dir, recursive: true);
+    }
+}

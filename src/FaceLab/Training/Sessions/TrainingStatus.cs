@@ -1,0 +1,13 @@
+namespace FaceLab.Training.Sessions;
+
+/// <summary>What a running trainer is doing, for the console and the studio's live page.</summary>
+public sealed record TrainingStatus(
+    string ModelFolder,
+    long Iteration,
+    double LastIterationMs,
+    float? SourceLoss,
+    float? DestinationLoss,
+    string State,
+    DateTimeOffset? LastSave,
+    string? LatestPreview,
+    string? LastMessage);

@@ -1,0 +1,146 @@
+using FaceLab.Common;
+using FaceLab.Tests.Support;
+using FaceLab.Training.Models;
+using FaceLab.Training.Sessions;
+using OpenCvSharp;
+
+namespace FaceLab.Tests.Training.Sessions;
+
+public class TrainingSessionTests(DemoFaceSetsFixture faces) : IClassFixture<DemoFaceSetsFixture>
+{
+    private static readonly AutoencoderOptions Tiny = ModelRegistry.Get("DF").TinyOptions with { Resolution = 64 };
+
+    private static TrainingSessionOptions Run(long target) => new()
+    {
+        BatchSize = 4, TargetIteration = target, AutosaveMinutes = 1e9, Backups = 0, ReportEvery = 1, PreviewRows = 3, Seed = 7,
+    };
+
+    private TrainingSession Open(string models, TrainingSessionOptions options, AutoencoderOptions? model = null) =>
+        TrainingSession.Open(models, "DF", "test", model ?? Tiny, faces.SourceSet, faces.DestinationSet, options);
+
+    [Fact]
+    public void ResumingFromASaveContinuesBitExactly()
+    {
+        var straight = faces.NewModelsFolder();
+        using (var session = Open(straight, Run(6))) session.Run(TextWriter.Null, CancellationToken.None);
+
+        var resumed = faces.NewModelsFolder();
+        using (var session = Open(resumed, Run(3))) session.Run(TextWriter.Null, CancellationToken.None);
+        using (var session = Open(resumed, Run(6)))
+        {
+            Assert.Equal(3, session.Iteration);
+            session.Run(TextWriter.Null, CancellationToken.None);
+        }
+
+        var a = LastLosses(straight);
+        var b = LastLosses(resumed);
+        Assert.Equal(12, a.Length); // 6 iterations × (src, dst)
+        Assert.Equal(a, b); // same seed, same batches, restored weights and Adam state: identical losses
+    }
+
+    [Fact]
+    public void SavesCheckpointPreviewAndLossChartInTheModelFolder()
+    {
+        var models = faces.NewModelsFolder();
+        using var session = Open(models, Run(4));
+        var log = new StringWriter();
+
+        session.Run(log, CancellationToken.None);
+
+        var folder = Path.Combine(models, "test_DF");
+        Assert.Equal(session.Folder, folder);
+        Assert.True(File.Exists(Path.Combine(folder, "model.json")));
+        Assert.Matches(@"\[\d\d:\d\d:\d\d\]\[#000004\]\[\d+ms\]\[\d+\.\d{4}\]\[\d+\.\d{4}\]", log.ToString());
+        using var preview = Cv2.ImRead(Path.Combine(folder, "preview.jpg"));
+        Assert.Equal(new Size(5 * 64, 24 + 3 * 64), preview.Size());
+        using var chart = Cv2.ImRead(Path.Combine(folder, "loss.png"));
+        Assert.False(chart.Empty());
+        Assert.Equal(4, session.Monitor.Status!.Iteration);
+        Assert.Equal(4, session.Monitor.Losses!.Count);
+    }
+
+    [Fact]
+    public void ANonFiniteLossRollsBackInsteadOfSavingGarbage()
+    {
+        var models = faces.NewModelsFolder();
+        using var session = Open(models, Run(5) with { AutosaveIterations = 2 });
+        session.PoisonBatch = batch => batch == 3; // the 4th batch
+        var log = new StringWriter();
+
+        session.Run(log, CancellationToken.None);
+
+        Assert.Contains("rolled back to iteration 2", log.ToString());
+        Assert.Equal(5, session.Iteration);
+        Assert.All(session.Losses.Snapshot(), p => Assert.True(float.IsFinite(p.Source) && float.IsFinite(p.Destination)));
+    }
+
+    [Fact]
+    public void AModelRefusesOtherOptionsAndTheWrongType()
+    {
+        var models = faces.NewModelsFolder();
+        using (var session = Open(models, Run(1))) session.Run(TextWriter.Null, CancellationToken.None);
+
+        var resolution = Assert.Throws<FaceLabException>(() => Open(models, Run(2), Tiny with { Resolution = 96 }));
+        Assert.Contains("cannot change", resolution.Message);
+
+        File.Copy(Path.Combine(models, "test_DF", "model.json"), Path.Combine(Directory.CreateDirectory(Path.Combine(models, "test_H64")).FullName, "model.json"));
+        var type = Assert.Throws<FaceLabException>(() => TrainingSession.Open(models, "H64", "test", null, faces.SourceSet, faces.DestinationSet, Run(2)));
+        Assert.Contains("holds a DF model", type.Message);
+    }
+
+    [Fact]
+    public void AnInterruptedSaveLeavesThePreviousCheckpointLoadable()
+    {
+        var models = faces.NewModelsFolder();
+        using (var session = Open(models, Run(2))) session.Run(TextWriter.Null, CancellationToken.None);
+        var store = new CheckpointStore(Path.Combine(models, "test_DF"));
+        var good = store.Current;
+
+        // A save that dies half-way (as a kill would), leaving a half-written folder behind.
+        Assert.Throws<IOException>(() => store.Save(3, dir =>
+        {
+            File.WriteAllText(Path.Combine(dir, "weights.bin"), "half");
+            throw new IOException("killed");
+        }));
+        Directory.CreateDirectory(Path.Combine(models, "test_DF", "checkpoints", ".saving-leftover"));
+        File.WriteAllText(Path.Combine(models, "test_DF", "checkpoints", ".saving-leftover", "weights.bin"), "half");
+
+        Assert.Equal(good, store.Current);
+        using var reopened = Open(models, Run(3));
+        Assert.Equal(2, reopened.Iteration);
+    }
+
+    [Fact]
+    public void AStopRequestEndsTheRunWithASave()
+    {
+        var models = faces.NewModelsFolder();
+        using var session = Open(models, Run(1000));
+        session.Monitor.Request(TrainingRequest.Stop);
+
+        session.Run(TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(0, session.Iteration);
+        Assert.NotNull(new CheckpointStore(session.Folder).Current);
+    }
+
+    [Fact]
+    public void BackupsRotate()
+    {
+        var models = faces.NewModelsFolder();
+        using var session = Open(models, Run(1) with { Backups = 2 });
+        session.Run(TextWriter.Null, CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            Thread.Sleep(1100); // backup names carry the time to the second
+            session.Backup();
+        }
+        Assert.Equal(2, new CheckpointStore(session.Folder).Backups.Count);
+    }
+
+    private static float[] LastLosses(string models)
+    {
+        var current = new CheckpointStore(Path.Combine(models, "test_DF")).Current!;
+        using var stream = File.OpenRead(Path.Combine(current, "losses.bin"));
+        return LossHistory.Load(stream, "losses").Snapshot().SelectMany(p => new[] { p.Source, p.Destination }).ToArray();
+    }
+}
