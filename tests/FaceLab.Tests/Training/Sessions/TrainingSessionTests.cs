@@ -12,7 +12,13 @@ public class TrainingSessionTests(DemoFaceSetsFixture faces) : IClassFixture<Dem
 
     private static TrainingSessionOptions Run(long target) => new()
     {
-        BatchSize = 4, TargetIteration = target, AutosaveMinutes = 1e9, Backups = 0, ReportEvery = 1, PreviewRows = 3, Seed = 7,
+        BatchSize = 4,
+        TargetIteration = target,
+        AutosaveMinutes = 1e9,
+        Backups = 0,
+        ReportEvery = 1,
+        PreviewRows = 3,
+        Seed = 7,
     };
 
     private TrainingSession Open(string models, TrainingSessionOptions options, AutoencoderOptions? model = null) =>
