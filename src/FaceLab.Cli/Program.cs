@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(WorkspaceCommands.Create());
         root.Subcommands.Add(VideoCommands.Create());
         root.Subcommands.Add(FacesCommands.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ProvenanceCommand.Create());
         return root;
     }

@@ -13,6 +13,9 @@ internal static class ProgressDisplay
         AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
 
+    /// <summary>A person at a terminal who can answer prompts and press keys.</summary>
+    public static bool IsInteractiveInput => IsInteractive && !Console.IsInputRedirected;
+
     public static async Task<T> RunAsync<T>(Func<IProgress<OperationProgress>, Task<T>> work)
     {
         if (!IsInteractive)

@@ -8,17 +8,18 @@ namespace FaceLab.Training.Sessions;
 /// </summary>
 public static class PreviewGrid
 {
-    public static readonly string[] ColumnTitles = ["src", "src->src", "dst", "dst->dst", "dst->src"];
+    public static readonly string[] ColumnTitles = ["src", "src>src", "dst", "dst>dst", "dst>src"];
 
     /// <summary>Renders <paramref name="columns"/> (each N×3×R×R) into an image of N rows.</summary>
     public static Mat Render(IReadOnlyList<float[]> columns, int rows, int resolution)
     {
         const int header = 24;
+        var fontScale = Math.Clamp(0.45 * resolution / 128.0, 0.28, 0.6); // titles fit their column at any resolution
         var grid = new Mat(header + rows * resolution, columns.Count * resolution, MatType.CV_8UC3, Scalar.All(32));
         for (var c = 0; c < columns.Count; c++)
         {
             var title = c < ColumnTitles.Length ? ColumnTitles[c] : "";
-            Cv2.PutText(grid, title, new Point(c * resolution + 4, 17), HersheyFonts.HersheySimplex, 0.45, Scalar.All(230), 1, LineTypes.AntiAlias);
+            Cv2.PutText(grid, title, new Point(c * resolution + 4, 17), HersheyFonts.HersheySimplex, fontScale, Scalar.All(230), 1, LineTypes.AntiAlias);
             for (var r = 0; r < rows; r++)
             {
                 using var tile = Tile(columns[c], r, resolution);

@@ -48,7 +48,7 @@ public sealed class TrainingSession : IDisposable
         _model = model;
         var devices = TorchDevices.Resolve(options.Device);
         _parallel = new DataParallelModel(_model, devices, () => ModelRegistry.Get(spec.ModelType).Create(spec.Options));
-        _optimizer = new AdamOptions().Create(_model.parameters());
+        _optimizer = options.Optimizer.Create(_model.parameters());
         _loss = new FaceLoss(spec.Resolution, new LossOptions(), devices[0]);
         _step = new TrainingStep(_parallel, _optimizer, _loss);
         _checkpoints = new CheckpointStore(folder);
@@ -127,6 +127,7 @@ public sealed class TrainingSession : IDisposable
     /// </summary>
     public void Run(TextWriter log, CancellationToken ct)
     {
+        var running = Stopwatch.StartNew();
         var lastSave = Stopwatch.StartNew();
         var lastBackup = Stopwatch.StartNew();
         var savedAt = Iteration;
@@ -135,7 +136,7 @@ public sealed class TrainingSession : IDisposable
         Publish("training", 0, null);
         try
         {
-            while (!ct.IsCancellationRequested && !(Iteration >= _options.TargetIteration))
+            while (!ct.IsCancellationRequested && !(Iteration >= _options.TargetIteration) && !(running.Elapsed.TotalMinutes >= _options.MaxMinutes))
             {
                 if (HandleRequests(log)) break;
                 SampleBatch source, destination;

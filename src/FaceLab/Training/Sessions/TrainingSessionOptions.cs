@@ -11,6 +11,9 @@ public sealed record TrainingSessionOptions
     /// <summary>Stop (and save) at this iteration; null runs until stopped [null].</summary>
     public long? TargetIteration { get; init; }
 
+    /// <summary>Stop (and save) after this many minutes of this run; null for no limit [null].</summary>
+    public double? MaxMinutes { get; init; }
+
     /// <summary>Save every this many minutes [15].</summary>
     public double AutosaveMinutes { get; init; } = 15;
 
@@ -40,6 +43,9 @@ public sealed record TrainingSessionOptions
 
     /// <summary>Seed of a new model's initial weights and sample order; a resumed model keeps its own [1].</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>The optimizer [Adam lr 5e-5, β1 0.5, β2 0.999: DeepFaceLab 2018]; may change between runs.</summary>
+    public Optimization.AdamOptions Optimizer { get; init; } = new();
 
     /// <summary>Sample-pipeline worker threads [1: the step itself uses all cores].</summary>
     public int SampleWorkers { get; init; } = 1;
