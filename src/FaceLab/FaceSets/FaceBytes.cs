@@ -1,5 +1,7 @@
+using FaceLab.Common;
 using FaceLab.Faces.Files;
 using FaceLab.Imaging;
+using OpenCvSharp;
 
 namespace FaceLab.FaceSets;
 
@@ -22,5 +24,18 @@ public static class FaceBytes
         }
         var payload = JpegCarrier.Read(bytes, nameForErrors, FaceMetadataJson.MaxPayloadBytes);
         return payload is null ? null : FaceMetadataJson.Deserialize(payload, nameForErrors);
+    }
+
+    /// <summary>The metadata; a one-line error naming the face when it has none.</summary>
+    public static FaceMetadata ReadMetadata(byte[] bytes, string nameForErrors) =>
+        TryReadMetadata(bytes, nameForErrors) ?? throw new FaceLabException($"{nameForErrors}: has no FaceLab face metadata (not extracted by FaceLab?)");
+
+    /// <summary>The image as BGR; a one-line error when it cannot be decoded.</summary>
+    public static Mat DecodeImage(byte[] bytes, string nameForErrors)
+    {
+        var image = Cv2.ImDecode(bytes, ImreadModes.Color);
+        if (!image.Empty()) return image;
+        image.Dispose();
+        throw new FaceLabException($"{nameForErrors}: cannot decode the face image");
     }
 }
