@@ -123,9 +123,16 @@ public sealed class FaceFeatureCache
         for (var i = 0; i < histogram.Length; i++) histogram[i] = reader.ReadSingle();
         return new FaceFeatures
         {
-            Sharpness = sharpness, LaplacianVariance = laplacian, YawDegrees = yaw, PitchDegrees = pitch,
-            SourceRectSize = rect, Brightness = brightness, Hue = hue, BlackShare = black,
-            SourceFilename = name, Histogram = histogram,
+            Sharpness = sharpness,
+            LaplacianVariance = laplacian,
+            YawDegrees = yaw,
+            PitchDegrees = pitch,
+            SourceRectSize = rect,
+            Brightness = brightness,
+            Hue = hue,
+            BlackShare = black,
+            SourceFilename = name,
+            Histogram = histogram,
         };
     }
 }
