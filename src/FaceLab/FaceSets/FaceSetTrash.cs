@@ -13,6 +13,28 @@ public sealed record FaceRestoreReport(int Restored, IReadOnlyList<(string From,
 public static class FaceSetTrash
 {
     /// <summary>
+    /// Moves the named faces of <paramref name="folder"/> into its trash (the studio's "delete"),
+    /// under a free name there; returns the names they got in the trash.
+    /// </summary>
+    public static IReadOnlyList<string> MoveToTrash(string folder, IEnumerable<string> names)
+    {
+        folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var trash = FaceSetFolder.TrashOf(folder);
+        Directory.CreateDirectory(trash);
+        var moved = new List<string>();
+        foreach (var name in names)
+        {
+            if (name != Path.GetFileName(name)) throw new FaceLabException($"{name}: not a file name in {folder}");
+            var source = Path.Combine(folder, name);
+            if (!File.Exists(source)) throw new FaceLabException($"{source}: no such face");
+            var target = FaceSetFolder.FreeName(trash, name);
+            File.Move(source, Path.Combine(trash, target), overwrite: false);
+            moved.Add(target);
+        }
+        return moved;
+    }
+
+    /// <summary>
     /// Moves every file of <c>DIR_trash/</c> back into <paramref name="folder"/>; a name already
     /// taken becomes <c>stem_1.ext</c>, <c>stem_2.ext</c>, ... (nothing is overwritten). The empty
     /// trash folder is removed. An interrupted sort of the folder is finished first.

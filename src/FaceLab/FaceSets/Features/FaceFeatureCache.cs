@@ -58,13 +58,17 @@ public sealed class FaceFeatureCache
         }
     }
 
-    /// <summary>Keeps <paramref name="current"/> and, up to the cap, older entries (faces now in the trash come back cheaply).</summary>
+    /// <summary>
+    /// Keeps <paramref name="current"/> and as many older entries again (faces now in the trash come
+    /// back cheaply), so repeated re-extractions do not grow the file without bound.
+    /// </summary>
     public void Save(string folder, IReadOnlyDictionary<UInt128, FaceFeatures> current)
     {
         var merged = new Dictionary<UInt128, FaceFeatures>(current);
+        var cap = Math.Min(MaxEntries, 2 * current.Count + 1000);
         foreach (var (hash, features) in _entries)
         {
-            if (merged.Count >= MaxEntries) break;
+            if (merged.Count >= cap) break;
             merged.TryAdd(hash, features);
         }
         using var buffer = new MemoryStream();

@@ -10,6 +10,9 @@ public static class FaceFeatureExtractor
     /// <summary>A pixel whose three channels are all at most this is black (JPEG leaves warp borders near, not at, 0).</summary>
     public const int BlackLevel = 8;
 
+    /// <summary>OpenCV's 8-bit hue runs 0..179 (degrees halved).</summary>
+    private const int HuePeriod = 180;
+
     public static FaceFeatures Compute(Mat image, FaceMetadata metadata)
     {
         var size = image.Size();
@@ -46,7 +49,7 @@ public static class FaceFeatureExtractor
             PitchDegrees = (float)pose.PitchDegrees,
             SourceRectSize = (float)Math.Sqrt(Math.Abs((r[2] - r[0]) * (r[3] - r[1]))),
             Brightness = (float)hsvMean.Val2,
-            Hue = (float)hsvMean.Val0,
+            Hue = (float)CircularMeanHue(hsv, mask),
             BlackShare = (float)blackShare,
             SourceFilename = metadata.SourceFilename,
             Histogram = Histogram(image),
@@ -75,6 +78,22 @@ public static class FaceFeatureExtractor
         {
             return default;
         }
+    }
+
+    /// <summary>Circular mean of the 8-bit hue (period 180) from a masked 180-bin hue histogram.</summary>
+    private static double CircularMeanHue(Mat hsv, Mat mask)
+    {
+        using var hist = new Mat();
+        Cv2.CalcHist([hsv], [0], mask, hist, 1, [HuePeriod], [new Rangef(0, HuePeriod)]);
+        double sin = 0, cos = 0;
+        for (var h = 0; h < HuePeriod; h++)
+        {
+            var angle = 2 * Math.PI * h / HuePeriod;
+            sin += hist.At<float>(h) * Math.Sin(angle);
+            cos += hist.At<float>(h) * Math.Cos(angle);
+        }
+        var mean = Math.Atan2(sin, cos) * HuePeriod / (2 * Math.PI);
+        return mean < 0 ? mean + HuePeriod : mean;
     }
 
     private static float[] Histogram(Mat image)

@@ -24,7 +24,10 @@ public sealed record FaceFeatures
     /// <summary>Mean V of HSV inside the hull mask (0..255).</summary>
     public required float Brightness { get; init; }
 
-    /// <summary>Mean H of HSV inside the hull mask (OpenCV 8-bit hue, 0..180).</summary>
+    /// <summary>
+    /// Mean H of HSV inside the hull mask (OpenCV 8-bit hue, 0..180), taken on the hue circle so
+    /// that reds at 178 and 2 average to 0, not 90.
+    /// </summary>
     public required float Hue { get; init; }
 
     /// <summary>Share of the whole image (0..1) whose pixels are black in all channels (≤ 8: JPEG keeps black borders near 0).</summary>
