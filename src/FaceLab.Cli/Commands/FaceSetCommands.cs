@@ -18,7 +18,7 @@ internal static class FaceSetCommands
 
     private static Command Sort()
     {
-        var dir = new Argument<DirectoryInfo>("DIR") { Description = "Folder of aligned faces, e.g. data_src/aligned" };
+        var dir = FaceSetArgument("Folder of aligned faces");
         var by = new Option<string>("--by")
         {
             Description = "Sort method: " + string.Join("; ", FaceSortMethods.All.Select(m => $"{m.Name} ({m.Description})")),
@@ -42,7 +42,7 @@ internal static class FaceSetCommands
                 TrashAbove = result.GetValue(above),
                 Workers = Math.Clamp(result.GetValue(workers), 1, 256),
             };
-            var folder = result.GetValue(dir)!.FullName;
+            var folder = FaceSetFolderOf(result, dir);
             var report = await ProgressDisplay.RunAsync(p => FaceSetSorter.SortAsync(folder, result.GetValue(by)!, options, p, ct));
             if (report.ResumedInterruptedSort) Console.WriteLine("faces: finished the renames of an interrupted sort first");
             Console.WriteLine($"faces: sorted {report.Kept} faces by {report.Method} in {folder}" +
@@ -55,11 +55,11 @@ internal static class FaceSetCommands
 
     private static Command Restore()
     {
-        var dir = new Argument<DirectoryInfo>("DIR") { Description = "The face folder whose DIR_trash/ to empty back into it" };
+        var dir = FaceSetArgument("The face folder whose DIR_trash/ to empty back into it");
         var command = new Command("restore", "Move every face from DIR_trash/ back into DIR (taken names get a _1, _2... suffix; nothing is overwritten)") { dir };
         CommandRunner.SetAction(command, (result, _) =>
         {
-            var folder = result.GetValue(dir)!.FullName;
+            var folder = FaceSetFolderOf(result, dir);
             var report = FaceSetTrash.Restore(folder);
             Console.WriteLine($"faces: restored {report.Restored} files from {FaceSetFolder.TrashOf(folder)}");
             foreach (var (from, to) in report.Renamed) Console.WriteLine($"faces: {from} restored as {to} (name taken)");
@@ -70,13 +70,13 @@ internal static class FaceSetCommands
 
     private static Command Pack()
     {
-        var dir = new Argument<DirectoryInfo>("DIR") { Description = "Folder of aligned faces" };
+        var dir = FaceSetArgument("Folder of aligned faces");
         var output = new Option<FileInfo?>("--out") { Description = $"Pack file (default: DIR/{FaceSetPack.DefaultFileName})" };
         var overwrite = CommonOptions.Overwrite("a pack file");
         var command = new Command("pack", "Pack a face set into one file (index + image bytes) that copies and loads fast; the faces stay as they are") { dir, output, overwrite };
         CommandRunner.SetAction(command, async (result, ct) =>
         {
-            var folder = result.GetValue(dir)!.FullName;
+            var folder = FaceSetFolderOf(result, dir);
             var report = await ProgressDisplay.RunAsync(p => Task.Run(
                 () => FaceSetPacker.Pack(folder, result.GetValue(output)?.FullName, result.GetValue(overwrite), p, ct), ct));
             Console.WriteLine($"faces: packed {report.Faces} faces ({report.Bytes / 1e6:0.0} MB) into {report.Path}");
@@ -98,6 +98,23 @@ internal static class FaceSetCommands
                 (report.AlreadyPresent > 0 ? $" ({report.AlreadyPresent} were already there)" : ""));
         });
         return command;
+    }
+
+    private static Argument<string> FaceSetArgument(string description) => new("DIR")
+    {
+        Description = description + ": data_src or data_dst (the workspace's aligned faces) or any folder",
+    };
+
+    /// <summary><c>data_src</c>/<c>data_dst</c> mean their <c>aligned/</c> folders, as in DeepFaceLab's scripts; anything else is a path.</summary>
+    private static string FaceSetFolderOf(ParseResult result, Argument<string> dir)
+    {
+        var layout = CommonOptions.WorkspaceOf(result);
+        return result.GetValue(dir) switch
+        {
+            "data_src" => layout.SourceAligned,
+            "data_dst" => layout.DestinationAligned,
+            var path => Path.GetFullPath(path!),
+        };
     }
 
     private static void ReportSkipped(IReadOnlyList<SkippedFace> skipped, string what)

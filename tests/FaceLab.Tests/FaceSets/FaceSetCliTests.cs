@@ -28,6 +28,14 @@ public sealed class FaceSetCliTests(FaceSetFixture data)
         Assert.Equal(1, bad.ExitCode);
         Assert.StartsWith("facelab: error: --trash-below", Assert.Single(bad.StderrLines));
 
+        // data_dst means the workspace's data_dst/aligned, as in DeepFaceLab's scripts.
+        Directory.CreateDirectory(temp.Combine("data_dst"));
+        Directory.Move(dir, temp.Combine("data_dst", "aligned"));
+        var byName = CliProcess.Run(temp.Path, "faces", "sort", "data_dst", "--by", "origname");
+        Assert.True(byName.ExitCode == 0, byName.Stderr);
+        Assert.True(File.Exists(temp.Combine("data_dst", "aligned", "00000.jpg")));
+        Directory.Move(temp.Combine("data_dst", "aligned"), dir);
+
         var pack = CliProcess.Run(temp.Path, "faces", "pack", dir, "--out", temp.Combine("set.pak"));
         Assert.True(pack.ExitCode == 0, pack.Stderr);
         var unpack = CliProcess.Run(temp.Path, "faces", "unpack", temp.Combine("set.pak"), "--out", temp.Combine("copy"));

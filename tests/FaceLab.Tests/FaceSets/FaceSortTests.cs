@@ -238,6 +238,22 @@ public sealed class FaceSortTests(FaceSetFixture data)
         Assert.True(File.Exists(FaceFeatureCache.PathIn(dir)));
     }
 
+    [Fact]
+    public void AStoppedMeasurementKeepsWhatItMeasured()
+    {
+        using var temp = new TempFolder();
+        var dir = temp.Combine("aligned");
+        var faces = FaceSetFixture.CopyFaces(dir, data.Destination);
+        using var cts = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p => { if (p.Done >= 10) cts.Cancel(); });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => FaceSetSorter.Sort(dir, "blur", Defaults, progress, cts.Token));
+        var report = FaceSetSorter.Sort(dir, "blur", Defaults);
+
+        Assert.InRange(report.FeaturesFromCache, 10, faces.Length - 1);
+        Assert.Equal(faces.Length, report.FeaturesComputed + report.FeaturesFromCache);
+    }
+
     public static TheoryData<string> Methods => [.. FaceSortMethods.Names];
 
     [Theory]

@@ -34,7 +34,21 @@ public static class FaceSetScanner
         progress?.Report(new OperationProgress("face features", 0, files.Count, "faces"));
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = ct };
-        Parallel.For(0, files.Count, parallel, i =>
+        try
+        {
+            Parallel.For(0, files.Count, parallel, i => Measure(i));
+        }
+        finally
+        {
+            // Also when stopped: the faces measured so far need not be measured again.
+            if (computed > 0)
+                cache.Save(folder, results.Where(r => r is not null).GroupBy(f => f!.ContentHash).ToDictionary(g => g.Key, g => g.First()!.Features));
+        }
+
+        var faces = results.Where(r => r is not null).Select(r => r!).ToList();
+        return new ScannedFaceSet(faces, [.. skipped.OrderBy(s => s.Index).Select(s => s.Face)], computed, faces.Count - computed);
+
+        void Measure(int i)
         {
             var path = files[i];
             var name = Path.GetFileName(path);
@@ -73,11 +87,6 @@ public static class FaceSetScanner
             {
                 progress?.Report(new OperationProgress("face features", Interlocked.Increment(ref done), files.Count, "faces"));
             }
-        });
-
-        var faces = results.Where(r => r is not null).Select(r => r!).ToList();
-        if (computed > 0)
-            cache.Save(folder, faces.GroupBy(f => f.ContentHash).ToDictionary(g => g.Key, g => g.First().Features));
-        return new ScannedFaceSet(faces, [.. skipped.OrderBy(s => s.Index).Select(s => s.Face)], computed, faces.Count - computed);
+        }
     }
 }
