@@ -138,7 +138,13 @@ public sealed class FaceSetSortBench : IBenchmark
             await FrameExtractor.ExtractAsync(AssetStore.Default.Require(video), frames, new FrameExtractionOptions { Fps = fps }, null, ct);
             var aligned = Path.Combine(frames, "aligned");
             await FaceExtraction.RunAsync(frames, aligned, tools, new FaceExtractionOptions(), ct: ct);
-            faces.AddRange(Directory.GetFiles(aligned, "*.jpg").Order(StringComparer.Ordinal));
+            foreach (var face in Directory.GetFiles(aligned, "*.jpg").Order(StringComparer.Ordinal))
+            {
+                // Both videos number their frames 00001.png...: keep the two identities' frames apart, as separate workspaces would.
+                var metadata = FaceImageFile.ReadMetadata(face);
+                FaceImageFile.WriteMetadata(face, metadata with { SourceFilename = name + "-" + metadata.SourceFilename });
+                faces.Add(face);
+            }
         }
         return faces;
     }
