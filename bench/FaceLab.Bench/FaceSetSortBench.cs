@@ -63,7 +63,7 @@ public sealed class FaceSetSortBench : IBenchmark
             {
                 using var set = FaceSetPack.Open(pack.Report.Path);
                 long total = 0;
-                for (var i = 0; i < set.Count; i++) total += set.ReadBytes(i).Length;
+                for (var i = 0; i < set.Count; i++) total += set.ReadEncoded(i).Length;
                 return total;
             });
             report.WriteLine($"pack {pack.Seconds:0.00} s, unpack {unpack.Seconds:0.00} s, open + read every face from the pack {readAll.Seconds:0.00} s ({pack.Report.Bytes / 1e6:0} MB)\n");

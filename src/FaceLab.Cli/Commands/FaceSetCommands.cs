@@ -21,7 +21,7 @@ internal static class FaceSetCommands
         var dir = FaceSetArgument("Folder of aligned faces");
         var by = new Option<string>("--by")
         {
-            Description = "Sort method: " + string.Join("; ", FaceSortMethods.All.Select(m => $"{m.Name} ({m.Description})")),
+            Description = "Sort method. " + string.Join("; ", FaceSortMethods.All.Select(m => $"{m.Name}: {m.Description}")),
             Required = true,
         };
         by.AcceptOnlyFromAmong([.. FaceSortMethods.Names]);

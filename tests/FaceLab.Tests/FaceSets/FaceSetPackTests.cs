@@ -37,45 +37,29 @@ public sealed class FaceSetPackTests(FaceSetFixture data)
     }
 
     [Fact]
-    public void TheReaderListsAndReadsAnyFaceByIndex()
+    public void TheReaderListsFacesWithMetadataAndReadsAnyByIndex()
     {
         using var temp = new TempFolder();
         var dir = temp.Combine("aligned");
         var faces = FaceSetFixture.CopyFaces(dir, data.Destination);
-        var pack = temp.Combine("set.pak");
-        FaceSetPacker.Pack(dir, pack);
+        File.WriteAllBytes(Path.Combine(dir, "broken.jpg"), [0xFF, 0xD8, 0xFF, 0xD9]);
+        var path = temp.Combine("set.pak");
+        FaceSetPacker.Pack(dir, path);
 
-        using var set = FaceSet.Open(pack);
-        Assert.IsType<FaceSetPack>(set);
-        Assert.Equal(faces.Length, set.Count);
-        Parallel.For(0, set.Count, i =>
+        using var pack = FaceSetPack.Open(path);
+
+        Assert.Equal(faces.Length, pack.Count);
+        Assert.Equal("broken.jpg", Assert.Single(pack.Skipped).Name);
+        Parallel.For(0, pack.Count, i =>
         {
-            Assert.Equal(Path.GetFileName(faces[i]), set.NameAt(i));
-            Assert.Equal(File.ReadAllBytes(faces[i]), set.ReadBytes(i));
-            Assert.Equal(FaceImageFile.ReadMetadata(faces[i]).SourceFilename, set.ReadMetadata(i).SourceFilename);
-            using var image = set.ReadImage(i);
+            var entry = pack.Entries[i];
+            Assert.Equal(Path.GetFileName(faces[i]), entry.Name);
+            Assert.Equal((256, 256), (entry.Width, entry.Height));
+            Assert.Equal(FaceMetadataJson.Serialize(FaceImageFile.ReadMetadata(faces[i])), FaceMetadataJson.Serialize(entry.Metadata));
+            Assert.Equal(File.ReadAllBytes(faces[i]), pack.ReadEncoded(i));
+            using var image = pack.ReadImage(i);
             Assert.Equal(256, image.Width);
         });
-
-        using var folder = FaceSet.Open(dir);
-        Assert.IsType<FolderFaceSet>(folder);
-        Assert.Equal(set.Count, folder.Count);
-        Assert.Equal(set.ReadBytes(3), folder.ReadBytes(3));
-    }
-
-    [Fact]
-    public void AFolderHoldingOnlyAPackOpensThePack()
-    {
-        using var temp = new TempFolder();
-        var dir = temp.Combine("aligned");
-        FaceSetFixture.CopyFaces(dir, data.Destination);
-        var packed = FaceSetPacker.Pack(dir);
-        foreach (var f in FaceSetFolder.ListFaces(dir)) File.Delete(f);
-
-        using var set = FaceSet.Open(dir);
-
-        Assert.IsType<FaceSetPack>(set);
-        Assert.Equal(packed.Faces, set.Count);
     }
 
     [Fact]
@@ -100,6 +84,18 @@ public sealed class FaceSetPackTests(FaceSetFixture data)
         copy[5000] ^= 0xFF;
         File.WriteAllBytes(flipped, copy);
         Assert.Contains("checksum", Assert.Throws<FaceLabException>(() => FaceSetPacker.Unpack(flipped, temp.Combine("out"))).Message);
+
+        // An index naming a file outside the folder is refused before anything is written.
+        var first = Path.GetFileName(FaceSetFolder.ListFaces(dir)[0]);
+        var evil = "../" + first[3..];
+        var needle = System.Text.Encoding.UTF8.GetBytes($"\"name\":\"{first}\"");
+        var at = bytes.AsSpan().LastIndexOf(needle);
+        Assert.True(at > 0);
+        var tampered = (byte[])bytes.Clone();
+        System.Text.Encoding.UTF8.GetBytes($"\"name\":\"{evil}\"").CopyTo(tampered, at);
+        var tamperedPath = temp.Combine("tampered.pak");
+        File.WriteAllBytes(tamperedPath, tampered);
+        Assert.Contains("bad or repeated name", Assert.Throws<FaceLabException>(() => FaceSetPacker.Unpack(tamperedPath, temp.Combine("evil"))).Message);
 
         Assert.Contains("already exists", Assert.Throws<FaceLabException>(() => FaceSetPacker.Pack(dir)).Message);
     }

@@ -1,7 +1,6 @@
 using System.IO.Hashing;
-using System.Text.Json;
 using FaceLab.Common;
-using FaceLab.Faces.Files;
+using FaceLab.FaceSets.Features;
 using Microsoft.Win32.SafeHandles;
 using OpenCvSharp;
 
@@ -9,27 +8,33 @@ namespace FaceLab.FaceSets.Packing;
 
 /// <summary>
 /// Reads a packed face set (<see cref="FaceSetPackFormat"/>) by index without unpacking it: the
-/// index is read and checked once at <see cref="Open"/>, then each face's bytes are one
-/// positioned read (thread-safe, no shared file position). The file is untrusted input: sizes,
-/// offsets and names are checked before use.
+/// index (names, sizes, metadata) is read and checked once at <see cref="Open"/>, then each face's
+/// bytes are one positioned read, safe from several threads (no shared file position). The file
+/// is untrusted input: sizes, offsets, names and metadata are checked before use.
 /// </summary>
-public sealed class FaceSetPack : IFaceSet
+public sealed class FaceSetPack : IDisposable
 {
     /// <summary>The pack's name when none is given: inside the set's folder, as DeepFaceLab's <c>faceset.pak</c>.</summary>
     public const string DefaultFileName = "faceset.pak";
 
     private readonly SafeFileHandle _file;
 
-    private FaceSetPack(string path, SafeFileHandle file, IReadOnlyList<FaceSetPackEntry> entries)
+    private FaceSetPack(string path, SafeFileHandle file, List<FaceSetPackEntry> entries, List<SkippedFace> skipped)
     {
         Location = path;
         _file = file;
         Entries = entries;
+        Skipped = skipped;
     }
 
+    /// <summary>The pack file's full path.</summary>
     public string Location { get; }
 
+    /// <summary>The faces in packing order (their folder's name order): name, size, metadata.</summary>
     public IReadOnlyList<FaceSetPackEntry> Entries { get; }
+
+    /// <summary>Files of the folder that were left out when packing (no or damaged metadata).</summary>
+    public IReadOnlyList<SkippedFace> Skipped { get; }
 
     public int Count => Entries.Count;
 
@@ -47,7 +52,8 @@ public sealed class FaceSetPack : IFaceSet
         }
         try
         {
-            return new FaceSetPack(path, file, ReadIndex(path, file));
+            var (entries, skipped) = ReadIndex(path, file);
+            return new FaceSetPack(path, file, entries, skipped);
         }
         catch
         {
@@ -56,9 +62,8 @@ public sealed class FaceSetPack : IFaceSet
         }
     }
 
-    public string NameAt(int index) => Entries[index].Name;
-
-    public byte[] ReadBytes(int index)
+    /// <summary>The face file's bytes (JPEG or PNG, metadata embedded) exactly as packed.</summary>
+    public byte[] ReadEncoded(int index)
     {
         var entry = Entries[index];
         var bytes = new byte[entry.Length];
@@ -72,22 +77,21 @@ public sealed class FaceSetPack : IFaceSet
         return bytes;
     }
 
-    /// <summary>The bytes of face <paramref name="index"/> after checking their XxHash64 against the index.</summary>
-    public byte[] ReadVerifiedBytes(int index)
+    /// <summary><see cref="ReadEncoded"/> after checking the bytes' XxHash64 against the index.</summary>
+    public byte[] ReadVerified(int index)
     {
-        var bytes = ReadBytes(index);
+        var bytes = ReadEncoded(index);
         if (XxHash64.HashToUInt64(bytes) != Entries[index].Xxh64)
             throw new FaceLabException($"{Location}: {Entries[index].Name} is damaged in the face pack (checksum mismatch)");
         return bytes;
     }
 
-    public FaceMetadata ReadMetadata(int index) => FaceBytes.ReadMetadata(ReadBytes(index), $"{Location}:{NameAt(index)}");
-
-    public Mat ReadImage(int index) => FaceBytes.DecodeImage(ReadBytes(index), $"{Location}:{NameAt(index)}");
+    /// <summary>The face image, BGR 8-bit; the caller disposes it.</summary>
+    public Mat ReadImage(int index) => FaceBytes.DecodeImage(ReadEncoded(index), $"{Location}:{Entries[index].Name}");
 
     public void Dispose() => _file.Dispose();
 
-    private static List<FaceSetPackEntry> ReadIndex(string path, SafeFileHandle file)
+    private static (List<FaceSetPackEntry>, List<SkippedFace>) ReadIndex(string path, SafeFileHandle file)
     {
         var length = RandomAccess.GetLength(file);
         Span<byte> headerBytes = stackalloc byte[FaceSetPackFormat.HeaderLength];
@@ -100,28 +104,9 @@ public sealed class FaceSetPack : IFaceSet
             || header.IndexOffset + header.IndexLength != length || header.Count > FaceSetPackFormat.MaxFaces)
             throw new FaceLabException($"{path}: damaged face pack (bad header; truncated or incomplete?)");
 
-        var indexBytes = new byte[header.IndexLength];
-        if (RandomAccess.Read(file, indexBytes, header.IndexOffset) != indexBytes.Length)
+        var index = new byte[header.IndexLength];
+        if (RandomAccess.Read(file, index, header.IndexOffset) != index.Length)
             throw new FaceLabException($"{path}: damaged face pack (index cut short)");
-        FaceSetPackFormat.Index? index;
-        try
-        {
-            index = JsonSerializer.Deserialize<FaceSetPackFormat.Index>(indexBytes, FaceSetPackFormat.Json);
-        }
-        catch (JsonException e)
-        {
-            throw new FaceLabException($"{path}: damaged face pack index ({e.Message.Split('.')[0]})", e);
-        }
-        var entries = index?.Faces ?? throw new FaceLabException($"{path}: damaged face pack index (no faces list)");
-        if (entries.Count != header.Count) throw new FaceLabException($"{path}: damaged face pack (index lists {entries.Count} faces, header {header.Count})");
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in entries)
-        {
-            if (e is null || !FaceSetPackFormat.IsSafeName(e.Name) || !names.Add(e.Name))
-                throw new FaceLabException($"{path}: damaged face pack index (bad or repeated name {e?.Name})");
-            if (e.Offset < FaceSetPackFormat.HeaderLength || e.Length is < 0 or > int.MaxValue || e.Offset + e.Length > header.IndexOffset)
-                throw new FaceLabException($"{path}: damaged face pack index ({e.Name} lies outside the data)");
-        }
-        return entries;
+        return FaceSetPackFormat.ReadIndex(index, header, path);
     }
 }

@@ -1,7 +1,8 @@
 using System.IO.Hashing;
-using System.Text.Json;
 using FaceLab.Common;
 using FaceLab.FaceSets.Features;
+using FaceLab.Faces.Files;
+using FaceLab.Imaging;
 
 namespace FaceLab.FaceSets.Packing;
 
@@ -41,17 +42,13 @@ public static class FaceSetPacker
                 ct.ThrowIfCancellationRequested();
                 var name = Path.GetFileName(files[i]);
                 var bytes = File.ReadAllBytes(files[i]);
-                if (Problem(bytes, name) is { } problem)
-                {
-                    skipped.Add(new SkippedFace(name, problem));
-                    continue;
-                }
+                if (Readable(bytes, files[i], name, skipped) is not { } face) continue;
                 stream.Write(bytes);
-                entries.Add(new FaceSetPackEntry(name, position, bytes.Length, XxHash64.HashToUInt64(bytes)));
+                entries.Add(new FaceSetPackEntry(name, position, bytes.Length, XxHash64.HashToUInt64(bytes), face.Width, face.Height, face.Metadata));
                 position += bytes.Length;
                 progress?.Report(new OperationProgress("pack", i + 1, files.Count, "faces"));
             }
-            var index = JsonSerializer.SerializeToUtf8Bytes(new FaceSetPackFormat.Index(entries), FaceSetPackFormat.Json);
+            var index = FaceSetPackFormat.WriteIndex(entries, skipped);
             stream.Write(index);
             FaceSetPackFormat.WriteHeader(header, new FaceSetPackFormat.Header(
                 FaceSetPackFormat.MajorVersion, FaceSetPackFormat.MinorVersion, (uint)entries.Count, position, index.Length));
@@ -82,8 +79,8 @@ public static class FaceSetPacker
         for (var i = 0; i < pack.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            var bytes = pack.ReadVerifiedBytes(i);
-            var target = Path.Combine(folder, pack.NameAt(i));
+            var bytes = pack.ReadVerified(i);
+            var target = Path.Combine(folder, pack.Entries[i].Name);
             if (File.Exists(target))
             {
                 if (!File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
@@ -101,15 +98,23 @@ public static class FaceSetPacker
         return new FacePackReport(Path.GetFullPath(folder), written, bytesWritten, present, []);
     }
 
-    private static string? Problem(byte[] bytes, string name)
+    /// <summary>The face's metadata and size, or null (recorded in <paramref name="skipped"/>) when it has no usable metadata.</summary>
+    private static (FaceMetadata Metadata, int Width, int Height)? Readable(byte[] bytes, string path, string name, List<SkippedFace> skipped)
     {
         try
         {
-            return FaceBytes.TryReadMetadata(bytes, name) is null ? "no FaceLab face metadata" : null;
+            var metadata = FaceBytes.TryReadMetadata(bytes, name);
+            if (metadata is not null)
+            {
+                var (width, height) = ImageHeader.ReadSize(path);
+                return (metadata, width, height);
+            }
+            skipped.Add(new SkippedFace(name, "no FaceLab face metadata"));
         }
         catch (FaceLabException e)
         {
-            return e.Message.StartsWith(name + ": ", StringComparison.Ordinal) ? e.Message[(name.Length + 2)..] : e.Message;
+            skipped.Add(new SkippedFace(name, e.Message.StartsWith(name + ": ", StringComparison.Ordinal) ? e.Message[(name.Length + 2)..] : e.Message));
         }
+        return null;
     }
 }
