@@ -12,6 +12,7 @@ internal static class FacesCommands
         var faces = new Command("faces", "Extract aligned faces from frames and inspect face files");
         faces.Subcommands.Add(FaceExtractCommand.Create());
         faces.Subcommands.Add(Info());
+        foreach (var command in FaceSetCommands.Create()) faces.Subcommands.Add(command);
         return faces;
     }
 

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using FaceLab.Cli.Rendering;
+using FaceLab.Common;
+using FaceLab.FaceSets;
+using FaceLab.FaceSets.Features;
+using FaceLab.FaceSets.Packing;
+using FaceLab.FaceSets.Sorting;
+
+namespace FaceLab.Cli.Commands;
+
+/// <summary>
+/// <c>facelab faces sort | restore | pack | unpack</c>: DeepFaceLab's steps 4.1–4.2.5 and 5.1–5.3
+/// (cleaning a face set by sorting, the trash) and its <c>faceset.pak</c>.
+/// </summary>
+internal static class FaceSetCommands
+{
+    public static IEnumerable<Command> Create() => [Sort(), Restore(), Pack(), Unpack()];
+
+    private static Command Sort()
+    {
+        var dir = FaceSetArgument("Folder of aligned faces");
+        var by = new Option<string>("--by")
+        {
+            Description = "Sort method. " + string.Join("; ", FaceSortMethods.All.Select(m => $"{m.Name}: {m.Description}")),
+            Required = true,
+        };
+        by.AcceptOnlyFromAmong([.. FaceSortMethods.Names]);
+        var count = new Option<int?>("--count") { Description = "Keep this many faces (the first of the new order; best: its choice) and move the rest to DIR_trash/" };
+        var below = new Option<double?>("--trash-below") { Description = "Move faces whose value (blur, yaw, brightness, ...) is below this to DIR_trash/" };
+        var above = new Option<double?>("--trash-above") { Description = "Move faces whose value is above this to DIR_trash/" };
+        var workers = new Option<int>("--workers") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("sort", "Order faces so bad ones cluster: renames them 00000.jpg... in the new order; rejected faces move to DIR_trash/, never deleted")
+        {
+            dir, by, count, below, above, workers,
+        };
+        CommandRunner.SetAction(command, async (result, ct) =>
+        {
+            var options = new FaceSortOptions
+            {
+                Count = result.GetValue(count),
+                TrashBelow = result.GetValue(below),
+                TrashAbove = result.GetValue(above),
+                Workers = Math.Clamp(result.GetValue(workers), 1, 256),
+            };
+            var folder = FaceSetFolderOf(result, dir);
+            var report = await ProgressDisplay.RunAsync(p => FaceSetSorter.SortAsync(folder, result.GetValue(by)!, options, p, ct));
+            if (report.ResumedInterruptedSort) Console.WriteLine("faces: finished the renames of an interrupted sort first");
+            Console.WriteLine($"faces: sorted {report.Kept} faces by {report.Method} in {folder}" +
+                (report.Trashed > 0 ? $"; moved {report.Trashed} to {report.TrashFolder} (facelab faces restore to bring them back)" : "") +
+                $" ({report.FeaturesComputed} measured, {report.FeaturesFromCache} from the cache)");
+            ReportSkipped(report.Skipped, "left in place, not sorted");
+        });
+        return command;
+    }
+
+    private static Command Restore()
+    {
+        var dir = FaceSetArgument("The face folder whose DIR_trash/ to empty back into it");
+        var command = new Command("restore", "Move every face from DIR_trash/ back into DIR (taken names get a _1, _2... suffix; nothing is overwritten)") { dir };
+        CommandRunner.SetAction(command, (result, _) =>
+        {
+            var folder = FaceSetFolderOf(result, dir);
+            var report = FaceSetTrash.Restore(folder);
+            Console.WriteLine($"faces: restored {report.Restored} files from {FaceSetFolder.TrashOf(folder)}");
+            foreach (var (from, to) in report.Renamed) Console.WriteLine($"faces: {from} restored as {to} (name taken)");
+            return Task.CompletedTask;
+        });
+        return command;
+    }
+
+    private static Command Pack()
+    {
+        var dir = FaceSetArgument("Folder of aligned faces");
+        var output = new Option<FileInfo?>("--out") { Description = $"Pack file (default: DIR/{FaceSetPack.DefaultFileName})" };
+        var overwrite = CommonOptions.Overwrite("a pack file");
+        var command = new Command("pack", "Pack a face set into one file (index + image bytes) that copies and loads fast; the faces stay as they are") { dir, output, overwrite };
+        CommandRunner.SetAction(command, async (result, ct) =>
+        {
+            var folder = FaceSetFolderOf(result, dir);
+            var report = await ProgressDisplay.RunAsync(p => Task.Run(
+                () => FaceSetPacker.Pack(folder, result.GetValue(output)?.FullName, result.GetValue(overwrite), p, ct), ct));
+            Console.WriteLine($"faces: packed {report.Faces} faces ({report.Bytes / 1e6:0.0} MB) into {report.Path}");
+            ReportSkipped(report.Skipped, "not packed");
+        });
+        return command;
+    }
+
+    private static Command Unpack()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A face pack written by facelab faces pack" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder to write the faces into (default: the pack's folder)" };
+        var command = new Command("unpack", "Write the faces of a pack back as files, byte-identical") { file, output };
+        CommandRunner.SetAction(command, async (result, ct) =>
+        {
+            var pack = result.GetValue(file)!.FullName;
+            var report = await ProgressDisplay.RunAsync(p => Task.Run(() => FaceSetPacker.Unpack(pack, result.GetValue(output)?.FullName, p, ct), ct));
+            Console.WriteLine($"faces: unpacked {report.Faces} faces into {report.Path}" +
+                (report.AlreadyPresent > 0 ? $" ({report.AlreadyPresent} were already there)" : ""));
+        });
+        return command;
+    }
+
+    private static Argument<string> FaceSetArgument(string description) => new("DIR")
+    {
+        Description = description + ": data_src or data_dst (the workspace's aligned faces) or any folder",
+    };
+
+    /// <summary><c>data_src</c>/<c>data_dst</c> mean their <c>aligned/</c> folders, as in DeepFaceLab's scripts; anything else is a path.</summary>
+    private static string FaceSetFolderOf(ParseResult result, Argument<string> dir)
+    {
+        var layout = CommonOptions.WorkspaceOf(result);
+        return result.GetValue(dir) switch
+        {
+            "data_src" => layout.SourceAligned,
+            "data_dst" => layout.DestinationAligned,
+            var path => Path.GetFullPath(path!),
+        };
+    }
+
+    private static void ReportSkipped(IReadOnlyList<SkippedFace> skipped, string what)
+    {
+        foreach (var s in skipped.Take(20)) Console.Error.WriteLine($"facelab: warning: {s.Name}: {s.Reason}; {what}");
+        if (skipped.Count > 20) Console.Error.WriteLine($"facelab: warning: {skipped.Count - 20} more files without usable metadata; {what}");
+    }
+}

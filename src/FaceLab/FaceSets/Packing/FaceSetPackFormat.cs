@@ -1,0 +1,129 @@
+using System.Buffers.Binary;
+using System.Text.Json;
+using FaceLab.Common;
+using FaceLab.FaceSets.Features;
+using FaceLab.Faces.Files;
+
+namespace FaceLab.FaceSets.Packing;
+
+/// <summary>
+/// The pack file layout (version 1.0), little endian:
+/// <list type="bullet">
+/// <item>header, 32 bytes: magic <c>"FLFSPAK\0"</c>, uint16 major version, uint16 minor version,
+/// uint32 face count, uint64 index offset, uint64 index length;</item>
+/// <item>the face files' bytes, one after another, unchanged;</item>
+/// <item>the index, UTF-8 JSON at the end: <c>{"faces": [{"name", "offset", "length", "xxh64",
+/// "width", "height", "metadata": {the face's metadata JSON, DESIGN §2 field names}}...],
+/// "skipped": [{"name", "reason"}...]}</c>.</item>
+/// </list>
+/// Readers refuse other major versions and accept newer minor versions (unknown fields are
+/// ignored). The index is written last and the header points at it, so only a complete pack is
+/// valid (and it is written under a temporary name anyway).
+/// </summary>
+internal static class FaceSetPackFormat
+{
+    public const int HeaderLength = 32;
+    public const ushort MajorVersion = 1;
+    public const ushort MinorVersion = 0;
+    public const long MaxIndexBytes = 1L << 30;
+    public const int MaxFaces = 10_000_000;
+    public static ReadOnlySpan<byte> Magic => "FLFSPAK\0"u8;
+
+    public readonly record struct Header(ushort Major, ushort Minor, uint Count, long IndexOffset, long IndexLength);
+
+    public static void WriteHeader(Span<byte> buffer, Header h)
+    {
+        Magic.CopyTo(buffer);
+        BinaryPrimitives.WriteUInt16LittleEndian(buffer[8..], h.Major);
+        BinaryPrimitives.WriteUInt16LittleEndian(buffer[10..], h.Minor);
+        BinaryPrimitives.WriteUInt32LittleEndian(buffer[12..], h.Count);
+        BinaryPrimitives.WriteInt64LittleEndian(buffer[16..], h.IndexOffset);
+        BinaryPrimitives.WriteInt64LittleEndian(buffer[24..], h.IndexLength);
+    }
+
+    /// <summary>The header, or null when the bytes do not start with the magic.</summary>
+    public static Header? ReadHeader(ReadOnlySpan<byte> buffer) =>
+        buffer.Length < HeaderLength || !buffer[..8].SequenceEqual(Magic)
+            ? null
+            : new Header(
+                BinaryPrimitives.ReadUInt16LittleEndian(buffer[8..]),
+                BinaryPrimitives.ReadUInt16LittleEndian(buffer[10..]),
+                BinaryPrimitives.ReadUInt32LittleEndian(buffer[12..]),
+                BinaryPrimitives.ReadInt64LittleEndian(buffer[16..]),
+                BinaryPrimitives.ReadInt64LittleEndian(buffer[24..]));
+
+    public static byte[] WriteIndex(IReadOnlyList<FaceSetPackEntry> entries, IReadOnlyList<SkippedFace> skipped)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("faces");
+            foreach (var e in entries)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", e.Name);
+                json.WriteNumber("offset", e.Offset);
+                json.WriteNumber("length", e.Length);
+                json.WriteNumber("xxh64", e.Xxh64);
+                json.WriteNumber("width", e.Width);
+                json.WriteNumber("height", e.Height);
+                json.WritePropertyName("metadata");
+                json.WriteRawValue(FaceMetadataJson.Serialize(e.Metadata, e.Name), skipInputValidation: true);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("skipped");
+            foreach (var s in skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", s.Name);
+                json.WriteString("reason", s.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Parses and checks the index: names safe and unique, every face inside the data part, metadata valid.</summary>
+    public static (List<FaceSetPackEntry> Faces, List<SkippedFace> Skipped) ReadIndex(byte[] index, Header header, string path)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(index, new JsonDocumentOptions { MaxDepth = 16 });
+            var root = doc.RootElement;
+            var faces = new List<FaceSetPackEntry>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in root.GetProperty("faces").EnumerateArray())
+            {
+                var name = f.GetProperty("name").GetString();
+                if (!IsSafeName(name) || !names.Add(name!))
+                    throw new FaceLabException($"{path}: damaged face pack index (bad or repeated name {name})");
+                var offset = f.GetProperty("offset").GetInt64();
+                var length = f.GetProperty("length").GetInt64();
+                if (offset < HeaderLength || length is < 0 or > int.MaxValue || offset + length > header.IndexOffset)
+                    throw new FaceLabException($"{path}: damaged face pack index ({name} lies outside the data)");
+                var metadata = FaceMetadataJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(f.GetProperty("metadata").GetRawText()), $"{path}:{name}");
+                faces.Add(new FaceSetPackEntry(name!, offset, length, f.GetProperty("xxh64").GetUInt64(),
+                    f.GetProperty("width").GetInt32(), f.GetProperty("height").GetInt32(), metadata));
+            }
+            var skipped = root.TryGetProperty("skipped", out var s)
+                ? s.EnumerateArray().Select(x => new SkippedFace(x.GetProperty("name").GetString() ?? "", x.GetProperty("reason").GetString() ?? "")).ToList()
+                : [];
+            if (faces.Count != header.Count)
+                throw new FaceLabException($"{path}: damaged face pack (index lists {faces.Count} faces, header {header.Count})");
+            return (faces, skipped);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new FaceLabException($"{path}: damaged face pack index ({e.Message.Split('.')[0]})", e);
+        }
+    }
+
+    /// <summary>A name a pack may hold: a plain visible face file name (unpacking writes it into a folder).</summary>
+    public static bool IsSafeName(string? name) =>
+        !string.IsNullOrEmpty(name) && name.Length <= 255 && name == Path.GetFileName(name) && !name.StartsWith('.')
+        && name.IndexOfAny(['/', '\\', '\0', ':']) < 0 && FaceImageFile.IsFaceImagePath(name);
+}
