@@ -5,6 +5,7 @@ using FaceLab.Faces.Files;
 using FaceLab.Imaging.ColorTransfer;
 using FaceLab.Training.Samples;
 using OpenCvSharp;
+using FaceLab.FaceSets;
 
 namespace FaceLab.Bench;
 

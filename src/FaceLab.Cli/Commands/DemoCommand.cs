@@ -10,6 +10,7 @@ using FaceLab.Cli.Rendering;
 using FaceLab.Media;
 using FaceLab.Provenance;
 using FaceLab.Workspace;
+using FaceLab.FaceSets;
 
 namespace FaceLab.Cli.Commands;
 

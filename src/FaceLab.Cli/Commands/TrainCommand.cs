@@ -8,6 +8,7 @@ using FaceLab.Training.Models;
 using FaceLab.Training.Samples;
 using FaceLab.Training.Sessions;
 using Spectre.Console;
+using FaceLab.FaceSets;
 
 namespace FaceLab.Cli.Commands;
 
@@ -19,8 +20,8 @@ internal static class TrainCommand
         var model = new Option<string>("--model") { Description = "Model type: " + string.Join(", ", ModelRegistry.All.Select(m => $"{m.Name} ({m.Summary})")), Required = true };
         model.AcceptOnlyFromAmong([.. ModelRegistry.Names]);
         var name = new Option<string>("--name") { Description = "Model name: the folder is model/NAME_TYPE", DefaultValueFactory = _ => "model" };
-        var src = new Option<DirectoryInfo?>("--src") { Description = "src faces (default: data_src/aligned of the workspace)" };
-        var dst = new Option<DirectoryInfo?>("--dst") { Description = "dst faces (default: data_dst/aligned of the workspace)" };
+        var src = new Option<string?>("--src") { Description = "src faces: a folder or a packed face set (default: data_src/aligned of the workspace)" };
+        var dst = new Option<string?>("--dst") { Description = "dst faces: a folder or a packed face set (default: data_dst/aligned of the workspace)" };
         var batch = new Option<int?>("--batch") { Description = "Batch size (new model: 8; later runs: the saved one)" };
         var target = new Option<long?>("--target-iter") { Description = "Stop and save at this iteration" };
         var minutes = new Option<double?>("--minutes") { Description = "Stop and save after this many minutes" };
@@ -68,8 +69,8 @@ internal static class TrainCommand
                 BackupMinutes = result.GetValue(backupMinutes),
             };
             if (sessionOptions.BatchSize is < 1 or > 4096) throw new FaceLabException($"--batch {sessionOptions.BatchSize}: must be between 1 and 4096");
-            var source = OpenFaceSet(result.GetValue(src)?.FullName ?? layout.SourceAligned);
-            var destination = OpenFaceSet(result.GetValue(dst)?.FullName ?? layout.DestinationAligned);
+            var source = OpenFaceSet(result.GetValue(src) is { } s ? Path.GetFullPath(s) : layout.SourceAligned);
+            var destination = OpenFaceSet(result.GetValue(dst) is { } d ? Path.GetFullPath(d) : layout.DestinationAligned);
 
             using var session = TrainingSession.Open(layout.Models, descriptor.Name, result.GetValue(name)!, given, source, destination, sessionOptions);
             Console.WriteLine($"train: {session.Spec.ModelType} '{session.Spec.Name}' ({session.Spec.Options.ArchitectureText()}), batch {session.BatchSize}, " +
@@ -138,12 +139,12 @@ internal static class TrainCommand
         return d with { Resolution = resolution, EncoderDims = encoder, AeDims = ae, InterDims = ae == d.AeDims ? d.InterDims : ae, DecoderDims = decoder };
     }
 
-    private static IFaceSet OpenFaceSet(string folder)
+    /// <summary>A folder of faces or a packed face set (<c>facelab faces pack</c>).</summary>
+    private static IFaceSet OpenFaceSet(string path)
     {
-        if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: folder not found (extract faces first with facelab faces extract)");
-        var set = FolderFaceSet.Open(folder);
-        foreach (var skipped in set.Skipped.Take(5)) Console.Error.WriteLine($"facelab: warning: {Path.Combine(folder, skipped.Name)}: skipped ({skipped.Reason})");
-        if (set.Skipped.Count > 5) Console.Error.WriteLine($"facelab: warning: {set.Skipped.Count - 5} more faces skipped in {folder}");
+        var set = FaceSet.Open(path);
+        foreach (var skipped in set.Skipped.Take(5)) Console.Error.WriteLine($"facelab: warning: {path}: {skipped.Name} skipped ({skipped.Reason})");
+        if (set.Skipped.Count > 5) Console.Error.WriteLine($"facelab: warning: {set.Skipped.Count - 5} more faces skipped in {path}");
         return set;
     }
 

@@ -1,6 +1,5 @@
 using FaceLab.Common;
 using FaceLab.Faces.Files;
-using FaceLab.Imaging;
 using OpenCvSharp;
 
 namespace FaceLab.FaceSets;
@@ -11,20 +10,8 @@ namespace FaceLab.FaceSets;
 /// </summary>
 public static class FaceBytes
 {
-    // Same carrier as FaceImageFile: JPEG APP15 with the signature "FaceLab".
-    private static readonly JpegSegments JpegCarrier = new(0xEF, "FaceLab");
-
     /// <summary>The metadata, or null when the image carries none; damaged metadata throws a <see cref="Common.FaceLabException"/>.</summary>
-    public static FaceMetadata? TryReadMetadata(byte[] bytes, string nameForErrors)
-    {
-        if (bytes.AsSpan().StartsWith(PngChunks.Signature))
-        {
-            var text = PngChunks.ReadText(bytes, FaceImageFile.PngKeyword, nameForErrors);
-            return text is null ? null : FaceMetadataJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(text), nameForErrors);
-        }
-        var payload = JpegCarrier.Read(bytes, nameForErrors, FaceMetadataJson.MaxPayloadBytes);
-        return payload is null ? null : FaceMetadataJson.Deserialize(payload, nameForErrors);
-    }
+    public static FaceMetadata? TryReadMetadata(byte[] bytes, string nameForErrors) => FaceImageFile.TryReadMetadata(bytes, nameForErrors);
 
     /// <summary>The metadata; a one-line error naming the face when it has none.</summary>
     public static FaceMetadata ReadMetadata(byte[] bytes, string nameForErrors) =>

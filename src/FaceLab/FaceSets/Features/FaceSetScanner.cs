@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Hashing;
 using FaceLab.Common;
 using OpenCvSharp;
+using FaceLab.FaceSets;
 
 namespace FaceLab.FaceSets.Features;
 
@@ -11,8 +12,6 @@ public sealed record ScannedFace(string Path, UInt128 ContentHash, FaceFeatures 
     public string Name => System.IO.Path.GetFileName(Path);
 }
 
-/// <summary>A file that is not sorted, and why (no FaceLab metadata, damaged metadata, undecodable).</summary>
-public sealed record SkippedFace(string Name, string Reason);
 
 /// <summary>The faces of a folder with their features, in name order, and the files skipped.</summary>
 public sealed record ScannedFaceSet(IReadOnlyList<ScannedFace> Faces, IReadOnlyList<SkippedFace> Skipped, int Computed, int FromCache);

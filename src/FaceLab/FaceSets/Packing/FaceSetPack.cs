@@ -3,6 +3,7 @@ using FaceLab.Common;
 using FaceLab.FaceSets.Features;
 using Microsoft.Win32.SafeHandles;
 using OpenCvSharp;
+using FaceLab.FaceSets;
 
 namespace FaceLab.FaceSets.Packing;
 
@@ -12,7 +13,7 @@ namespace FaceLab.FaceSets.Packing;
 /// bytes are one positioned read, safe from several threads (no shared file position). The file
 /// is untrusted input: sizes, offsets, names and metadata are checked before use.
 /// </summary>
-public sealed class FaceSetPack : IDisposable
+public sealed class FaceSetPack : IFaceSet, IDisposable
 {
     /// <summary>The pack's name when none is given: inside the set's folder, as DeepFaceLab's <c>faceset.pak</c>.</summary>
     public const string DefaultFileName = "faceset.pak";
@@ -37,6 +38,8 @@ public sealed class FaceSetPack : IDisposable
     public IReadOnlyList<SkippedFace> Skipped { get; }
 
     public int Count => Entries.Count;
+
+    public FaceSetEntry this[int index] => new(Entries[index].Name, Entries[index].Metadata, new Size(Entries[index].Width, Entries[index].Height));
 
     public static FaceSetPack Open(string path)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FaceLab.Common;
 using FaceLab.FaceSets.Features;
 using FaceLab.Faces.Files;
+using FaceLab.FaceSets;
 
 namespace FaceLab.FaceSets.Packing;
 

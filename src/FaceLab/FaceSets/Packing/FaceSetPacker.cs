@@ -3,6 +3,7 @@ using FaceLab.Common;
 using FaceLab.FaceSets.Features;
 using FaceLab.Faces.Files;
 using FaceLab.Imaging;
+using FaceLab.FaceSets;
 
 namespace FaceLab.FaceSets.Packing;
 

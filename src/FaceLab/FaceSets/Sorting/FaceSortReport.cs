@@ -1,4 +1,5 @@
 using FaceLab.FaceSets.Features;
+using FaceLab.FaceSets;
 
 namespace FaceLab.FaceSets.Sorting;
 

@@ -39,16 +39,18 @@ public static class FaceImageFile
         TryReadMetadata(path) ?? throw new FaceLabException($"{path}: has no FaceLab face metadata (not extracted by FaceLab?)");
 
     /// <summary>The metadata, or null when the image carries none; damaged metadata still throws.</summary>
-    public static FaceMetadata? TryReadMetadata(string path)
+    public static FaceMetadata? TryReadMetadata(string path) => TryReadMetadata(ReadBytes(path), path);
+
+    /// <summary>The metadata of a face file's bytes already in memory (a packed set), or null when there is none.</summary>
+    public static FaceMetadata? TryReadMetadata(byte[] bytes, string nameForErrors)
     {
-        var bytes = ReadBytes(path);
         if (bytes.AsSpan().StartsWith(PngChunks.Signature))
         {
-            var text = PngChunks.ReadText(bytes, PngKeyword, path);
-            return text is null ? null : FaceMetadataJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(text), path);
+            var text = PngChunks.ReadText(bytes, PngKeyword, nameForErrors);
+            return text is null ? null : FaceMetadataJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(text), nameForErrors);
         }
-        var payload = JpegCarrier.Read(bytes, path, FaceMetadataJson.MaxPayloadBytes);
-        return payload is null ? null : FaceMetadataJson.Deserialize(payload, path);
+        var payload = JpegCarrier.Read(bytes, nameForErrors, FaceMetadataJson.MaxPayloadBytes);
+        return payload is null ? null : FaceMetadataJson.Deserialize(payload, nameForErrors);
     }
 
     /// <summary>The face image (BGR) and its metadata.</summary>

@@ -1,6 +1,7 @@
 using FaceLab.Common;
 using FaceLab.Faces.Alignment;
 using OpenCvSharp;
+using FaceLab.FaceSets;
 
 namespace FaceLab.Training.Samples;
 

@@ -10,6 +10,7 @@ using FaceLab.Training.Samples;
 using OpenCvSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using FaceLab.FaceSets;
 
 namespace FaceLab.Training.Sessions;
 

@@ -3,6 +3,7 @@ using FaceLab.Faces.Files;
 using FaceLab.Training.Samples;
 using OpenCvSharp;
 using static FaceLab.Tests.Training.Samples.SampleTestSupport;
+using FaceLab.FaceSets;
 
 namespace FaceLab.Tests.Training.Samples;
 

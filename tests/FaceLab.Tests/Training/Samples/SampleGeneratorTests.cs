@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FaceLab.Training.Samples;
+using FaceLab.FaceSets;
 
 namespace FaceLab.Tests.Training.Samples;
 

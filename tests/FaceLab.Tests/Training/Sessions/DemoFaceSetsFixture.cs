@@ -3,6 +3,7 @@ using FaceLab.Media;
 using FaceLab.Tests.Faces.Extraction;
 using FaceLab.Tests.Support;
 using FaceLab.Training.Samples;
+using FaceLab.FaceSets;
 
 namespace FaceLab.Tests.Training.Sessions;
 

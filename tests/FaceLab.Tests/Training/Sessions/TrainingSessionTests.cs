@@ -130,6 +130,21 @@ public class TrainingSessionTests(DemoFaceSetsFixture faces) : IClassFixture<Dem
     }
 
     [Fact]
+    public void TrainsFromAPackedFaceSetLikeFromTheFolder()
+    {
+        using var temp = new TempFolder();
+        var pack = FaceLab.FaceSets.Packing.FaceSetPacker.Pack(faces.Source, temp.Combine("src.pak"), overwrite: false);
+        using var packed = FaceLab.FaceSets.FaceSet.Open(temp.Combine("src.pak")) as IDisposable;
+        var folderModels = faces.NewModelsFolder();
+        var packModels = faces.NewModelsFolder();
+        using (var session = Open(folderModels, Run(2))) session.Run(TextWriter.Null, CancellationToken.None);
+        using (var session = TrainingSession.Open(packModels, "DF", "test", Tiny, (FaceLab.FaceSets.IFaceSet)packed!, faces.DestinationSet, Run(2)))
+            session.Run(TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(LastLosses(folderModels), LastLosses(packModels)); // same faces, same order, same batches
+    }
+
+    [Fact]
     public void BackupsRotate()
     {
         var models = faces.NewModelsFolder();

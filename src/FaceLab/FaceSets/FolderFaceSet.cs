@@ -3,7 +3,7 @@ using FaceLab.Faces.Files;
 using FaceLab.Imaging;
 using OpenCvSharp;
 
-namespace FaceLab.Training.Samples;
+namespace FaceLab.FaceSets;
 
 /// <summary>
 /// The aligned faces in a folder (e.g. <c>data_src/aligned</c>), in ordinal file-name order.
