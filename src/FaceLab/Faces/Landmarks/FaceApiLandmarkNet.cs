@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OpenCvSharp;
+using FaceLab.Faces.Networks;
 
 namespace FaceLab.Faces.Landmarks;
 

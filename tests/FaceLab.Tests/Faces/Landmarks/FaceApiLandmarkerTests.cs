@@ -3,6 +3,7 @@ using FaceLab.Common;
 using FaceLab.Faces.Landmarks;
 using FaceLab.Tests.Support;
 using Xunit.Abstractions;
+using FaceLab.Faces.Networks;
 
 namespace FaceLab.Tests.Faces.Landmarks;
 

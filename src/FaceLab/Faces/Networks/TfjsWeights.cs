@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FaceLab.Common;
 
-namespace FaceLab.Faces.Landmarks;
+namespace FaceLab.Faces.Networks;
 
 /// <summary>One named weight tensor of a TF.js model, dequantised to float32, row-major in TF's layout (filters HWIO).</summary>
 public sealed record TfjsTensor(string Name, int[] Shape, float[] Values);
