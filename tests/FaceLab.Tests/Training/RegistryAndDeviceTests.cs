@@ -57,3 +57,16 @@ public class RegistryAndDeviceTests
 
     private static (int, string, int, int) Summary(AutoencoderOptions o) => (o.Resolution, o.FaceType.ToString(), o.AeDims, o.DecoderDims);
 }
+
+public class GpuMemoryTests
+{
+    [Fact]
+    public void BestPicksTheGpuWithTheMostMemory()
+    {
+        var totals = FaceLab.Training.Devices.GpuMemory.Parse("8192\n24576\n24576\n");
+        Assert.Equal([8192L, 24576L, 24576L], totals);
+        Assert.Equal(1, FaceLab.Training.Devices.GpuMemory.Largest(totals, 3));
+        Assert.Equal(0, FaceLab.Training.Devices.GpuMemory.Largest(totals, 2)); // nvidia-smi and CUDA disagree: no guess
+        Assert.Empty(FaceLab.Training.Devices.GpuMemory.Parse("No devices were found"));
+    }
+}

@@ -21,8 +21,8 @@ public static class TorchDevices
             case DeviceKind.Cpu:
                 return [CPU];
             case DeviceKind.Best:
-                // LibTorch does not report free memory through TorchSharp; GPU 0 is CUDA's fastest by default ordering.
-                return CudaAvailable ? [new Device(DeviceType.CUDA, 0)] : [CPU];
+                if (!CudaAvailable) return [CPU];
+                return [new Device(DeviceType.CUDA, GpuMemory.Largest(GpuMemory.TotalMegabytes(), cuda.device_count()))];
             default:
                 var count = CudaAvailable ? cuda.device_count() : 0;
                 var missing = selection.GpuIndices.Where(i => i >= count).ToList();
