@@ -91,7 +91,7 @@ public sealed class DemoQualityBench : IBenchmark
     {
         await FrameExtractor.ExtractAsync(video, folder, new FrameExtractionOptions { Fps = fps }, null, ct);
         var d = FaceDetectors.Get(FaceDetectors.DefaultName);
-        var l = LandmarkerCatalog.Default;
+        var l = FaceLandmarkers.Default;
         var aligned = Path.Combine(folder, "aligned");
         await FaceExtraction.RunAsync(folder, aligned, new FaceExtractionTools(d.Name, d.Create, l.Name, l.Create), new FaceExtractionOptions { Size = 128 }, ct: ct);
         return aligned;

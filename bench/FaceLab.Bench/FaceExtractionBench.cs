@@ -35,8 +35,8 @@ public sealed class FaceExtractionBench : IBenchmark
             report.WriteLine($"{frameCount} PNG frames per run, {Environment.ProcessorCount} workers; 1280x720 = LivePortrait d19 scaled to 720x720 on a black 1280x720 frame (face ≈ 460 px)\n");
             report.WriteLine("| detector | landmarks | 400x300 frames/s | 1280x720 frames/s | faces found (400x300 / 720p) |");
             report.WriteLine("|---|---|---|---|---|");
-            var combos = FaceDetectors.All.Select(d => (d, LandmarkerCatalog.Get(LandmarkerCatalog.Default.Name)))
-                .Concat(LandmarkerCatalog.All.Where(l => l.Name != LandmarkerCatalog.Default.Name).Select(l => (FaceDetectors.Get(FaceDetectors.DefaultName), l)));
+            var combos = FaceDetectors.All.Select(d => (d, FaceLandmarkers.Get(FaceLandmarkers.Default.Name)))
+                .Concat(FaceLandmarkers.All.Where(l => l.Name != FaceLandmarkers.Default.Name).Select(l => (FaceDetectors.Get(FaceDetectors.DefaultName), l)));
             foreach (var (detector, landmarker) in combos)
             {
                 var tools = new FaceExtractionTools(detector.Name, detector.Create, landmarker.Name, landmarker.Create);
@@ -70,7 +70,7 @@ public sealed class FaceExtractionBench : IBenchmark
     private static FaceExtractionTools DefaultTools()
     {
         var d = FaceDetectors.Get(FaceDetectors.DefaultName);
-        var l = LandmarkerCatalog.Get(LandmarkerCatalog.Default.Name);
+        var l = FaceLandmarkers.Get(FaceLandmarkers.Default.Name);
         return new FaceExtractionTools(d.Name, d.Create, l.Name, l.Create);
     }
 

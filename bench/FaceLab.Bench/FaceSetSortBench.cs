@@ -129,7 +129,7 @@ public sealed class FaceSetSortBench : IBenchmark
     private static async Task<List<string>> RealFaces(string scratch, CancellationToken ct)
     {
         var d = FaceDetectors.Get(FaceDetectors.DefaultName);
-        var l = LandmarkerCatalog.Get(LandmarkerCatalog.Default.Name);
+        var l = FaceLandmarkers.Get(FaceLandmarkers.Default.Name);
         var tools = new FaceExtractionTools(d.Name, d.Create, l.Name, l.Create);
         var faces = new List<string>();
         foreach (var (name, video, fps) in new[] { ("dst", AssetCatalog.DemoDestinationVideo, (double?)null), ("src", AssetCatalog.DemoSourceVideo, 2.0) })

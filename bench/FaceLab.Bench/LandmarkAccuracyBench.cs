@@ -22,7 +22,7 @@ public sealed class LandmarkAccuracyBench : IBenchmark
     {
         var faces = LoadFaces();
         var columns = new List<(string Name, double[] Nme, double Ms)>();
-        foreach (var descriptor in LandmarkerCatalog.All)
+        foreach (var descriptor in FaceLandmarkers.All)
         {
             using var landmarker = descriptor.Create();
             var nme = faces.Select(f => Nme(landmarker.Locate(f.Image, BoundsOf(f.Truth)), f.Truth)).ToArray();

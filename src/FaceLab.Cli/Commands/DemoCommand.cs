@@ -94,7 +94,7 @@ internal static class DemoCommand
     private static async Task ExtractFaces(string frames, string aligned, CancellationToken ct)
     {
         var detector = FaceDetectors.Get(FaceDetectors.DefaultName);
-        var landmarker = LandmarkerCatalog.Default;
+        var landmarker = FaceLandmarkers.Default;
         var tools = new FaceExtractionTools(detector.Name, detector.Create, landmarker.Name, landmarker.Create);
         var report = await ProgressDisplay.RunAsync(p => FaceExtraction.RunAsync(frames, aligned, tools, new FaceExtractionOptions { Size = 128 }, progress: p, ct: ct));
         Console.WriteLine($"demo: {Directory.GetFiles(aligned, "*.jpg").Length} faces in {aligned}" + (report.Processed == 0 ? " (done before)" : ""));

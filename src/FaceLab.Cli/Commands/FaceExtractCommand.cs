@@ -27,10 +27,10 @@ internal static class FaceExtractCommand
         detector.AcceptOnlyFromAmong([.. FaceDetectors.Names]);
         var landmarks = new Option<string>("--landmarks")
         {
-            Description = "68-point landmarker: " + string.Join(", ", LandmarkerCatalog.All.Select(d => $"{d.Name} ({d.Description})")),
-            DefaultValueFactory = _ => LandmarkerCatalog.Default.Name,
+            Description = "68-point landmarker: " + string.Join(", ", FaceLandmarkers.All.Select(d => $"{d.Name} ({d.Description})")),
+            DefaultValueFactory = _ => FaceLandmarkers.Default.Name,
         };
-        landmarks.AcceptOnlyFromAmong([.. LandmarkerCatalog.All.Select(d => d.Name)]);
+        landmarks.AcceptOnlyFromAmong([.. FaceLandmarkers.All.Select(d => d.Name)]);
         var faceType = new Option<string>("--face-type")
         {
             Description = "Crop: half, mid_full, full, whole_face, head, or one of them + _no_align",
@@ -75,7 +75,7 @@ internal static class FaceExtractCommand
                 throw new FaceLabException("--boxes: only works together with --fix");
             var manual = result.GetValue(boxes) is { } file ? ManualFaceBoxes.Load(file.FullName) : null;
             var detectorEntry = FaceDetectors.Get(result.GetValue(detector)!);
-            var landmarkerEntry = LandmarkerCatalog.Get(result.GetValue(landmarks)!);
+            var landmarkerEntry = FaceLandmarkers.Get(result.GetValue(landmarks)!);
             var tools = new FaceExtractionTools(detectorEntry.Name, detectorEntry.Create, landmarkerEntry.Name, landmarkerEntry.Create);
             var aligned = result.GetValue(output)?.FullName ?? Path.Combine(frames, "aligned");
             var scope = result.GetValue(fix) ? FaceExtractionScope.FramesWithoutFaces : FaceExtractionScope.Remaining;

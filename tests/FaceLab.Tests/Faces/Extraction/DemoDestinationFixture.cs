@@ -33,7 +33,7 @@ public sealed class DemoDestinationFixture : IDisposable
     public static FaceExtractionTools DefaultTools()
     {
         var detector = FaceDetectors.Get(FaceDetectors.DefaultName);
-        var landmarker = LandmarkerCatalog.Get(LandmarkerCatalog.Default.Name);
+        var landmarker = FaceLandmarkers.Get(FaceLandmarkers.Default.Name);
         return new FaceExtractionTools(detector.Name, detector.Create, landmarker.Name, landmarker.Create);
     }
 

@@ -18,7 +18,7 @@ public class PipelineLandmarkAccuracyTests(ITestOutputHelper output)
     [InlineData("mesh", 0.10)]
     public void MeanNmeWithDetectorBoxesIsWithinBound(string landmarker, double bound)
     {
-        var tools = LandmarkerCatalog.Get(landmarker);
+        var tools = FaceLandmarkers.Get(landmarker);
         using var extractor = new FrameFaceExtractor(FaceDetectors.Create(FaceDetectors.DefaultName), tools.Create(), new FaceExtractionOptions());
         var errors = new List<double>();
         foreach (var face in AnnotatedFace.All)

@@ -8,7 +8,7 @@ namespace FaceLab.Faces.Landmarks;
 public sealed record LandmarkerDescriptor(string Name, string Description, Func<ILandmarker> Create);
 
 /// <summary>Every landmarker, by CLI name (<c>--landmarks</c>); <see cref="Default"/> is dlib.</summary>
-public static class LandmarkerCatalog
+public static class FaceLandmarkers
 {
     public static LandmarkerDescriptor Dlib { get; } = new(
         DlibLandmarker.CliName,

@@ -3,14 +3,14 @@ using FaceLab.Faces.Landmarks;
 
 namespace FaceLab.Tests.Faces.Landmarks;
 
-public sealed class LandmarkerCatalogTests
+public sealed class FaceLandmarkersTests
 {
     [Fact]
     public void NamesAreTheCliNamesAndDlibIsTheDefault()
     {
-        Assert.Equal(["dlib", "faceapi", "mesh"], LandmarkerCatalog.All.Select(d => d.Name));
-        Assert.Same(LandmarkerCatalog.Dlib, LandmarkerCatalog.Default);
-        Assert.All(LandmarkerCatalog.All, d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
+        Assert.Equal(["dlib", "faceapi", "mesh"], FaceLandmarkers.All.Select(d => d.Name));
+        Assert.Same(FaceLandmarkers.Dlib, FaceLandmarkers.Default);
+        Assert.All(FaceLandmarkers.All, d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
     }
 
     [Theory]
@@ -18,14 +18,14 @@ public sealed class LandmarkerCatalogTests
     [InlineData("mesh")]
     public void FactoryMakesALandmarkerOfThatName(string name)
     {
-        using var landmarker = LandmarkerCatalog.Get(name).Create();
+        using var landmarker = FaceLandmarkers.Get(name).Create();
         Assert.Equal(name, landmarker.Name);
     }
 
     [Fact]
     public void UnknownNameListsTheValidOnes()
     {
-        var error = Assert.Throws<FaceLabException>(() => LandmarkerCatalog.Get("s3fd"));
+        var error = Assert.Throws<FaceLabException>(() => FaceLandmarkers.Get("s3fd"));
         Assert.Contains("dlib, faceapi, mesh", error.Message);
     }
 }
