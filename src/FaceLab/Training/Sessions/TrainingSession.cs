@@ -32,8 +32,7 @@ public sealed class TrainingSession : IDisposable
     private readonly FaceCropCache _destinationFaces;
     private readonly SampleBatchFactory _sourceSamples;
     private readonly SampleBatchFactory _destinationSamples;
-    private readonly SampleBatch _previewSource;
-    private readonly SampleBatch _previewDestination;
+    private readonly PreviewFaces _preview;
     private readonly byte[] _initialState;
     private SampleGenerator? _sourceGenerator;
     private SampleGenerator? _destinationGenerator;
@@ -60,9 +59,7 @@ public sealed class TrainingSession : IDisposable
         _destinationFaces = new FaceCropCache(destination, sampleOptions);
         _sourceSamples = new SampleBatchFactory(_sourceFaces, sampleOptions, BatchSize, SeedOf(spec.Seed, 1));
         _destinationSamples = new SampleBatchFactory(_destinationFaces, sampleOptions, BatchSize, SeedOf(spec.Seed, 2));
-        var still = sampleOptions with { Transform = SampleTransformOptions.None, RandomWarp = false };
-        _previewSource = new SampleBatchFactory(_sourceFaces, still, spec.PreviewSource.Length, 0, new FixedFaceChooser(IndicesOf(source, spec.PreviewSource))).Build(0);
-        _previewDestination = new SampleBatchFactory(_destinationFaces, still, spec.PreviewDestination.Length, 0, new FixedFaceChooser(IndicesOf(destination, spec.PreviewDestination))).Build(0);
+        _preview = new PreviewFaces(_sourceFaces, _destinationFaces, spec, sampleOptions);
         Losses = new LossHistory();
         Monitor.Losses = Losses;
     }
@@ -112,7 +109,7 @@ public sealed class TrainingSession : IDisposable
             AtomicOutput.EnsureWritableFolder(folder, folder);
             var modelOptions = newOptions ?? descriptor.Defaults;
             spec = ModelSpec.Create(descriptor.Name, name, modelOptions, options.Seed, options.BatchSize ?? 8,
-                PreviewNames(source, options.PreviewRows), PreviewNames(destination, options.PreviewRows));
+                PreviewFaces.Choose(source, options.PreviewRows), PreviewFaces.Choose(destination, options.PreviewRows));
             spec.Save(folder);
         }
         manual_seed(spec.Seed); // the same seed gives the same initial weights
@@ -197,13 +194,7 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Saves the checkpoint (weights, optimizer, losses, state) atomically, then the preview and loss chart.</summary>
     public void Save(TextWriter? log = null)
     {
-        _checkpoints.Save(Iteration, dir =>
-        {
-            WeightsFile.Save(_model, Path.Combine(dir, "weights.bin"));
-            using (var stream = File.Create(Path.Combine(dir, "optimizer.bin"))) OptimizerStateFile.Save(_optimizer, stream);
-            using (var stream = File.Create(Path.Combine(dir, "losses.bin"))) Losses.Save(stream);
-            File.WriteAllBytes(Path.Combine(dir, "state.json"), JsonSerializer.SerializeToUtf8Bytes(new CheckpointState(Iteration, NextBatch, DateTimeOffset.UtcNow)));
-        });
+        _checkpoints.Save(Iteration, dir => CheckpointFiles.Write(dir, _model, _optimizer, Losses, new CheckpointState(Iteration, NextBatch, DateTimeOffset.UtcNow)));
         WritePreview(history: false);
         using (var chart = LossChart.Render(Losses.Snapshot()))
         {
@@ -223,20 +214,7 @@ public sealed class TrainingSession : IDisposable
     }
 
     /// <summary>The preview grid of the fixed preview faces: src, src→src, dst, dst→dst, dst→src.</summary>
-    public Mat RenderPreview()
-    {
-        using var scope = NewDisposeScope();
-        var device = _parallel.PrimaryDevice;
-        var src = tensor(_previewSource.Targets, _previewSource.ImageShape).to(device);
-        var dst = tensor(_previewDestination.Targets, _previewDestination.ImageShape).to(device);
-        float[] Run(PredictionDirection direction, Tensor input) => _model.Predict(direction, input).Face.cpu().data<float>().ToArray();
-        var columns = new[]
-        {
-            _previewSource.Targets, Run(PredictionDirection.SourceToSource, src),
-            _previewDestination.Targets, Run(PredictionDirection.DestinationToDestination, dst), Run(PredictionDirection.DestinationToSource, dst),
-        };
-        return PreviewGrid.Render(columns, Math.Min(_previewSource.Count, _previewDestination.Count), Spec.Resolution);
-    }
+    public Mat RenderPreview() => _preview.Render(_model, _parallel.PrimaryDevice, Spec.Resolution);
 
     /// <summary>Predicts src→src, dst→dst or the swap dst→src for NCHW BGR faces in [0, 1].</summary>
     public FaceOutput Predict(PredictionDirection direction, Tensor faces) => _model.Predict(direction, faces.to(_parallel.PrimaryDevice));
@@ -256,13 +234,8 @@ public sealed class TrainingSession : IDisposable
     private void LoadCheckpoint()
     {
         if (_checkpoints.Current is not { } dir) return;
-        WeightsFile.Load(_model, Path.Combine(dir, "weights.bin"));
-        using (var stream = File.OpenRead(Path.Combine(dir, "optimizer.bin"))) OptimizerStateFile.Load(_optimizer, stream, Path.Combine(dir, "optimizer.bin"));
-        using (var stream = File.OpenRead(Path.Combine(dir, "losses.bin"))) Losses = LossHistory.Load(stream, Path.Combine(dir, "losses.bin"));
+        (Losses, var state) = CheckpointFiles.Read(dir, _model, _optimizer);
         Monitor.Losses = Losses;
-        var statePath = Path.Combine(dir, "state.json");
-        var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllBytes(statePath))
-            ?? throw new FaceLabException($"{statePath}: damaged checkpoint state");
         Iteration = state.Iteration;
         NextBatch = state.NextBatch;
         _lastSave = state.SavedAt;
@@ -305,11 +278,7 @@ public sealed class TrainingSession : IDisposable
     private void WritePreview(bool history)
     {
         using var preview = RenderPreview();
-        Cv2.ImEncode(".jpg", preview, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
-        var path = history
-            ? Path.Combine(Directory.CreateDirectory(Path.Combine(Folder, "history")).FullName, Iteration.ToString("D9", CultureInfo.InvariantCulture) + ".jpg")
-            : Path.Combine(Folder, "preview.jpg");
-        AtomicOutput.WriteAllBytes(path, jpeg);
+        _preview.Write(preview, Folder, history ? Iteration : null);
     }
 
     private void StartGenerators(CancellationToken ct)
@@ -344,19 +313,6 @@ public sealed class TrainingSession : IDisposable
 
     private static string Clock() => DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private static string[] PreviewNames(IFaceSet set, int rows)
-    {
-        var count = Math.Min(rows, set.Count);
-        return Enumerable.Range(0, count).Select(i => set[(int)((long)i * set.Count / count)].Name).ToArray();
-    }
-
-    private static int[] IndicesOf(IFaceSet set, string[] names)
-    {
-        var byName = Enumerable.Range(0, set.Count).ToDictionary(i => set[i].Name, StringComparer.Ordinal);
-        // A preview face deleted since the model was created is replaced by the face at the same position.
-        return names.Select((n, i) => byName.TryGetValue(n, out var index) ? index : (int)((long)i * set.Count / Math.Max(1, names.Length))).ToArray();
-    }
-
     public void Dispose()
     {
         StopGenerators();
@@ -367,6 +323,4 @@ public sealed class TrainingSession : IDisposable
         _parallel.Dispose();
         _model.Dispose();
     }
-
-    private sealed record CheckpointState(long Iteration, long NextBatch, DateTimeOffset SavedAt);
 }
