@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using FaceLab.Assets;
-using FaceLab.Faces.Detection;
 using FaceLab.Faces.Extraction;
-using FaceLab.Faces.Landmarks;
 using FaceLab.Media;
 using FaceLab.Training.Losses;
 using FaceLab.Training.Models;
@@ -90,10 +88,8 @@ public sealed class DemoQualityBench : IBenchmark
     private static async Task<string> Faces(string video, string folder, double? fps, CancellationToken ct)
     {
         await FrameExtractor.ExtractAsync(video, folder, new FrameExtractionOptions { Fps = fps }, null, ct);
-        var d = FaceDetectors.Get(FaceDetectors.DefaultName);
-        var l = FaceLandmarkers.Default;
         var aligned = Path.Combine(folder, "aligned");
-        await FaceExtraction.RunAsync(folder, aligned, new FaceExtractionTools(d.Name, d.Create, l.Name, l.Create), new FaceExtractionOptions { Size = 128 }, ct: ct);
+        await FaceExtraction.RunAsync(folder, aligned, FaceExtractionTools.Default, new FaceExtractionOptions { Size = 128 }, ct: ct);
         return aligned;
     }
 }

@@ -35,11 +35,11 @@ public sealed class FaceExtractionBench : IBenchmark
             report.WriteLine($"{frameCount} PNG frames per run, {Environment.ProcessorCount} workers; 1280x720 = LivePortrait d19 scaled to 720x720 on a black 1280x720 frame (face ≈ 460 px)\n");
             report.WriteLine("| detector | landmarks | 400x300 frames/s | 1280x720 frames/s | faces found (400x300 / 720p) |");
             report.WriteLine("|---|---|---|---|---|");
-            var combos = FaceDetectors.All.Select(d => (d, FaceLandmarkers.Get(FaceLandmarkers.Default.Name)))
+            var combos = FaceDetectors.All.Select(d => (d, FaceLandmarkers.Default))
                 .Concat(FaceLandmarkers.All.Where(l => l.Name != FaceLandmarkers.Default.Name).Select(l => (FaceDetectors.Get(FaceDetectors.DefaultName), l)));
             foreach (var (detector, landmarker) in combos)
             {
-                var tools = new FaceExtractionTools(detector.Name, detector.Create, landmarker.Name, landmarker.Create);
+                var tools = FaceExtractionTools.From(detector, landmarker);
                 var (fpsSmall, facesSmall) = await Measure(small, tools, new FaceExtractionOptions(), ct);
                 var (fpsHd, facesHd) = await Measure(hd, tools, new FaceExtractionOptions(), ct);
                 report.WriteLine($"| {detector.Name} | {landmarker.Name} | {fpsSmall:0.0} | {fpsHd:0.0} | {facesSmall} / {facesHd} |");
@@ -50,7 +50,7 @@ public sealed class FaceExtractionBench : IBenchmark
             report.WriteLine("| pipeline | (a) frame-to-frame px | (b) second difference px | frames/s |");
             report.WriteLine("|---|---|---|---|");
             var all = await Frames(dst, Path.Combine(scratch, "all"), int.MaxValue, null, ct);
-            var defaults = DefaultTools();
+            var defaults = FaceExtractionTools.Default;
             foreach (var (label, options) in new[] { ("ultraface + dlib", new FaceExtractionOptions()), ("ultraface + dlib --accurate", new FaceExtractionOptions { Accurate = true }) })
             {
                 var aligned = Path.Combine(all, "aligned-" + (options.Accurate ? "accurate" : "plain"));
@@ -65,13 +65,6 @@ public sealed class FaceExtractionBench : IBenchmark
         {
             Directory.Delete(scratch, recursive: true);
         }
-    }
-
-    private static FaceExtractionTools DefaultTools()
-    {
-        var d = FaceDetectors.Get(FaceDetectors.DefaultName);
-        var l = FaceLandmarkers.Get(FaceLandmarkers.Default.Name);
-        return new FaceExtractionTools(d.Name, d.Create, l.Name, l.Create);
     }
 
     private static async Task<(double Fps, int Faces)> Measure(string frames, FaceExtractionTools tools, FaceExtractionOptions options, CancellationToken ct)

@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using FaceLab.Assets;
 using FaceLab.Faces.Alignment;
-using FaceLab.Faces.Detection;
 using FaceLab.Faces.Extraction;
 using FaceLab.Faces.Files;
-using FaceLab.Faces.Landmarks;
 using FaceLab.FaceSets;
 using FaceLab.FaceSets.Features;
 using FaceLab.FaceSets.Packing;
@@ -128,9 +126,7 @@ public sealed class FaceSetSortBench : IBenchmark
     /// <summary>Faces of the demo dst video (every frame) and src video (2 fps).</summary>
     private static async Task<List<string>> RealFaces(string scratch, CancellationToken ct)
     {
-        var d = FaceDetectors.Get(FaceDetectors.DefaultName);
-        var l = FaceLandmarkers.Get(FaceLandmarkers.Default.Name);
-        var tools = new FaceExtractionTools(d.Name, d.Create, l.Name, l.Create);
+        var tools = FaceExtractionTools.Default;
         var faces = new List<string>();
         foreach (var (name, video, fps) in new[] { ("dst", AssetCatalog.DemoDestinationVideo, (double?)null), ("src", AssetCatalog.DemoSourceVideo, 2.0) })
         {

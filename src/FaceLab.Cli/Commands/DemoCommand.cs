@@ -1,8 +1,6 @@
 using System.CommandLine;
 using FaceLab.Assets;
-using FaceLab.Faces.Detection;
 using FaceLab.Faces.Extraction;
-using FaceLab.Faces.Landmarks;
 using FaceLab.Training.Models;
 using FaceLab.Training.Samples;
 using FaceLab.Training.Sessions;
@@ -93,9 +91,7 @@ internal static class DemoCommand
 
     private static async Task ExtractFaces(string frames, string aligned, CancellationToken ct)
     {
-        var detector = FaceDetectors.Get(FaceDetectors.DefaultName);
-        var landmarker = FaceLandmarkers.Default;
-        var tools = new FaceExtractionTools(detector.Name, detector.Create, landmarker.Name, landmarker.Create);
+        var tools = FaceExtractionTools.Default;
         var report = await ProgressDisplay.RunAsync(p => FaceExtraction.RunAsync(frames, aligned, tools, new FaceExtractionOptions { Size = 128 }, progress: p, ct: ct));
         Console.WriteLine($"demo: {Directory.GetFiles(aligned, "*.jpg").Length} faces in {aligned}" + (report.Processed == 0 ? " (done before)" : ""));
     }

@@ -74,9 +74,7 @@ internal static class FaceExtractCommand
             if (result.GetValue(boxes) is not null && !result.GetValue(fix))
                 throw new FaceLabException("--boxes: only works together with --fix");
             var manual = result.GetValue(boxes) is { } file ? ManualFaceBoxes.Load(file.FullName) : null;
-            var detectorEntry = FaceDetectors.Get(result.GetValue(detector)!);
-            var landmarkerEntry = FaceLandmarkers.Get(result.GetValue(landmarks)!);
-            var tools = new FaceExtractionTools(detectorEntry.Name, detectorEntry.Create, landmarkerEntry.Name, landmarkerEntry.Create);
+            var tools = FaceExtractionTools.From(FaceDetectors.Get(result.GetValue(detector)!), FaceLandmarkers.Get(result.GetValue(landmarks)!));
             var aligned = result.GetValue(output)?.FullName ?? Path.Combine(frames, "aligned");
             var scope = result.GetValue(fix) ? FaceExtractionScope.FramesWithoutFaces : FaceExtractionScope.Remaining;
 

@@ -18,6 +18,12 @@ public sealed class LossHistory
         get { lock (_lock) return _points.Count; }
     }
 
+    /// <summary>The newest point, or null before the first step (no copy of the history).</summary>
+    public LossPoint? Last
+    {
+        get { lock (_lock) return _points.Count > 0 ? _points[^1] : null; }
+    }
+
     public void Add(LossPoint point)
     {
         lock (_lock) _points.Add(point);

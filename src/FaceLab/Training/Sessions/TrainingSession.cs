@@ -297,9 +297,10 @@ public sealed class TrainingSession : IDisposable
 
     private void Publish(string state, double ms, string? message, bool saved = false)
     {
-        var last = Losses.Count > 0 ? Losses.Snapshot()[^1] : (LossPoint?)null;
+        // Called every step: no copy of the loss history and no file-system look-up here.
+        var last = Losses.Last;
         Monitor.Publish(new TrainingStatus(Folder, Iteration, ms, last?.Source, last?.Destination, state, _lastSave,
-            File.Exists(Path.Combine(Folder, "preview.jpg")) ? Path.Combine(Folder, "preview.jpg") : null, message), saved);
+            _lastSave is null ? null : Path.Combine(Folder, "preview.jpg"), message), saved);
     }
 
     private byte[] Snapshot()

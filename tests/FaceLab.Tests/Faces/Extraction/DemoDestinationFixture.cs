@@ -1,6 +1,4 @@
-using FaceLab.Faces.Detection;
 using FaceLab.Faces.Extraction;
-using FaceLab.Faces.Landmarks;
 using FaceLab.Media;
 using FaceLab.Tests.Support;
 
@@ -30,12 +28,7 @@ public sealed class DemoDestinationFixture : IDisposable
 
     public string[] FaceFiles => Directory.GetFiles(Aligned, "*.jpg").Order(StringComparer.Ordinal).ToArray();
 
-    public static FaceExtractionTools DefaultTools()
-    {
-        var detector = FaceDetectors.Get(FaceDetectors.DefaultName);
-        var landmarker = FaceLandmarkers.Get(FaceLandmarkers.Default.Name);
-        return new FaceExtractionTools(detector.Name, detector.Create, landmarker.Name, landmarker.Create);
-    }
+    public static FaceExtractionTools DefaultTools() => FaceExtractionTools.Default;
 
     public void Dispose() => _folder.Dispose();
 }
