@@ -54,7 +54,7 @@ public sealed class DemoQualityBench : IBenchmark
             session.Run(TextWriter.Null, ct);
             var after = Ssim(session, heldOut);
 
-            report.WriteLine($"DF cpu-demo ({session.Spec.Options.ArchitectureText()}), batch 16, Adam lr 2e-4, seed 1, {minutes} min on {Environment.ProcessorCount} cores");
+            report.WriteLine($"DF cpu-demo ({session.ModelOptions.ArchitectureText()}), batch 16, Adam lr 2e-4, seed 1, {minutes} min on {Environment.ProcessorCount} cores");
             report.WriteLine($"train: {Directory.GetFiles(src, "*.jpg").Length} src faces, {faces.Count - Directory.GetFiles(heldOut).Length} dst faces; held out: {Directory.GetFiles(heldOut).Length} dst faces\n");
             report.WriteLine("| iterations | s/iteration | held-out dst→dst SSIM before | after |");
             report.WriteLine("|---|---|---|---|");
@@ -70,11 +70,11 @@ public sealed class DemoQualityBench : IBenchmark
     private static double Ssim(TrainingSession session, string heldOut)
     {
         var set = FolderFaceSet.Open(heldOut);
-        var still = new SampleOptions { Resolution = session.Spec.Resolution, FaceType = session.Spec.Options.FaceType, Transform = SampleTransformOptions.None, RandomWarp = false };
+        var still = new SampleOptions { Resolution = session.Resolution, FaceType = session.ModelOptions.FaceType, Transform = SampleTransformOptions.None, RandomWarp = false };
         using var cache = new FaceCropCache(set, still);
         var batch = new SampleBatchFactory(cache, still, set.Count, 0, new HeldOutChooser()).Build(0);
         using var scope = NewDisposeScope();
-        using var dssim = new Dssim(session.Spec.Resolution);
+        using var dssim = new Dssim(session.Resolution);
         var target = tensor(batch.Targets, batch.ImageShape);
         var predicted = session.Predict(PredictionDirection.DestinationToDestination, target).Face.cpu();
         return 1 - 2 * dssim.Compute(predicted, target).item<float>();

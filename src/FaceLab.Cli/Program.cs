@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(VideoCommands.Create());
         root.Subcommands.Add(FacesCommands.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ModelCommands.Create());
         root.Subcommands.Add(ProvenanceCommand.Create());
         return root;
     }

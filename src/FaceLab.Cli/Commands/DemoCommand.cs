@@ -56,10 +56,10 @@ internal static class DemoCommand
                 Optimizer = new Training.Optimization.AdamOptions { LearningRate = 2e-4 },
             };
             var model = ModelRegistry.Get("DF");
-            using (var session = TrainingSession.Open(layout.Models, model.Name, "demo", ModelPresets.Apply(model, ModelPresets.CpuDemo),
+            using (var session = TrainingSession.Open(layout.Models, model, "demo", model.Preset(ModelPresets.CpuDemo),
                        FolderFaceSet.Open(layout.SourceAligned), FolderFaceSet.Open(layout.DestinationAligned), training))
             {
-                Console.WriteLine($"demo: training DF ({session.Spec.Options.ArchitectureText()}) for {training.MaxMinutes} minutes from iteration {session.Iteration}; Ctrl+C saves and stops");
+                Console.WriteLine($"demo: training DF ({session.ModelOptions.ArchitectureText()}) for {training.MaxMinutes} minutes from iteration {session.Iteration}; Ctrl+C saves and stops");
                 await Task.Run(() => session.Run(Console.Out, ct), CancellationToken.None);
                 Console.WriteLine($"demo: model saved at iteration {session.Iteration}; the swap (last column) is in {Path.Combine(session.Folder, "preview.jpg")}");
             }

@@ -14,9 +14,8 @@ public class DataParallelTests
     public void Split_batch_gives_the_same_outputs_and_gradients_as_one_batch(string name)
     {
         var descriptor = ModelRegistry.Get(name);
-        var options = descriptor.TinyOptions with { Resolution = 64 };
-        manual_seed(7);
-        using var model = descriptor.Create(options);
+        var options = descriptor.TinyOptions() with { Resolution = 64 };
+        using var model = descriptor.Create(options, seed: 7);
         using var split = new DataParallelModel(model, [CPU, CPU], () => descriptor.Create(options));
         using var single = new DataParallelModel(model);
         using var scope = NewDisposeScope();

@@ -18,7 +18,7 @@ public class ModelTests
     public void Predicts_all_three_directions_at_its_resolution(string name)
     {
         var descriptor = ModelRegistry.Get(name);
-        using var model = descriptor.Create(descriptor.TinyOptions);
+        using var model = descriptor.Create(descriptor.TinyOptions());
         using var scope = NewDisposeScope();
         var r = descriptor.Defaults.Resolution;
         var (faces, _) = RealFaces.Batch(r, 2);
@@ -42,7 +42,7 @@ public class ModelTests
     public void Parameter_groups_cover_every_weight_once(string name)
     {
         var descriptor = ModelRegistry.Get(name);
-        using var model = descriptor.Create(descriptor.TinyOptions);
+        using var model = descriptor.Create(descriptor.TinyOptions());
         var grouped = model.ParameterGroups().SelectMany(g => g.Parameters).Sum(p => p.numel());
         Assert.Equal(model.parameters().Sum(p => p.numel()), grouped);
         Assert.Equal(model.ParameterGroups().Count, model.ParameterGroups().Select(g => g.Name).Distinct().Count());
@@ -53,8 +53,7 @@ public class ModelTests
     public void Adam_steps_on_a_fixed_batch_lower_the_loss(string name)
     {
         var descriptor = ModelRegistry.Get(name);
-        manual_seed(5);
-        using var model = descriptor.Create(descriptor.TinyOptions);
+        using var model = descriptor.Create(descriptor.TinyOptions(), seed: 5);
         var r = model.Resolution;
         var (src, srcMask) = RealFaces.Batch(r, 2);
         var (dst, dstMask) = RealFaces.Batch(r, 2, offset: 2);
@@ -75,10 +74,8 @@ public class ModelTests
     public void Saved_weights_load_into_a_fresh_model_with_identical_outputs(string name)
     {
         var descriptor = ModelRegistry.Get(name);
-        manual_seed(1);
-        using var trained = descriptor.Create(descriptor.TinyOptions);
-        manual_seed(2);
-        using var fresh = descriptor.Create(descriptor.TinyOptions);
+        using var trained = descriptor.Create(descriptor.TinyOptions(), seed: 1);
+        using var fresh = descriptor.Create(descriptor.TinyOptions(), seed: 2);
         using var scope = NewDisposeScope();
         var (faces, _) = RealFaces.Batch(trained.Resolution, 2);
         using var stream = new MemoryStream();
@@ -100,11 +97,10 @@ public class ModelTests
     public void Optimizer_state_round_trips_so_a_resumed_step_matches()
     {
         var descriptor = ModelRegistry.Get("DF");
-        var options = descriptor.TinyOptions with { Resolution = 64 };
+        var options = descriptor.TinyOptions() with { Resolution = 64 };
         var (faces, masks) = RealFaces.Batch(64, 2);
         var batch = new TrainingBatch(faces, new FaceTarget(faces, masks), faces, new FaceTarget(faces, masks));
-        manual_seed(3);
-        using var model = descriptor.Create(options);
+        using var model = descriptor.Create(options, seed: 3);
         using var optimizer = new AdamOptions().Create(model.parameters());
         using var loss = new FaceLoss(64);
         using var parallel = new DataParallelModel(model);
@@ -131,8 +127,8 @@ public class ModelTests
     public void Weights_of_another_resolution_are_refused()
     {
         var df = ModelRegistry.Get("DF");
-        using var at128 = df.Create(df.TinyOptions);
-        using var at64 = df.Create(df.TinyOptions with { Resolution = 64 });
+        using var at128 = df.Create(df.TinyOptions());
+        using var at64 = df.Create(df.TinyOptions() with { Resolution = 64 });
         using var stream = new MemoryStream();
         WeightsFile.Save(at128, stream);
         stream.Position = 0;
@@ -150,8 +146,8 @@ public class ModelTests
         // H128 and DF have identical layers; only the face type and the name tell them apart.
         var h128 = ModelRegistry.Get("H128");
         var df = ModelRegistry.Get("DF");
-        using var half = h128.Create(h128.TinyOptions);
-        using var full = df.Create(df.TinyOptions);
+        using var half = h128.Create(h128.TinyOptions());
+        using var full = df.Create(df.TinyOptions());
         using var stream = new MemoryStream();
         WeightsFile.Save(half, stream);
         stream.Position = 0;
@@ -166,7 +162,7 @@ public class ModelTests
     public void Garbage_is_not_taken_for_weights()
     {
         var df = ModelRegistry.Get("DF");
-        using var model = df.Create(df.TinyOptions);
+        using var model = df.Create(df.TinyOptions());
         using var stream = new MemoryStream([1, 2, 3]);
         Assert.Throws<FaceLabException>(() => WeightsFile.Load(model, stream, "junk"));
     }

@@ -10,10 +10,10 @@ public class RegistryAndDeviceTests
     [Fact]
     public void Registry_has_the_seed_models_by_cli_name()
     {
-        Assert.Equal(["H64", "H64-light", "H128", "DF", "LIAEF128", "Quick96"], ModelRegistry.Names);
+        Assert.Equal(["H64", "H64-light", "H128", "DF", "LIAEF128", "LIAEF128YAW", "MIAEF128", "Quick96"], ModelRegistry.Names);
         Assert.Equal("DF", ModelRegistry.Get("df").Name);
         var error = Assert.Throws<FaceLabException>(() => ModelRegistry.Get("SAEHD9"));
-        Assert.Contains("LIAEF128", error.Message);
+        Assert.Contains("LIAEF128", error.Hint);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class RegistryAndDeviceTests
     public void Quick96_refuses_another_resolution()
     {
         var q = ModelRegistry.Get("Quick96");
-        Assert.Throws<FaceLabException>(() => q.Create(q.TinyOptions with { Resolution = 128 }));
+        Assert.Throws<FaceLabException>(() => q.Create(q.TinyOptions() with { Resolution = 128 }));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using FaceLab.Training.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -11,7 +10,7 @@ namespace FaceLab.Training.Layers;
 /// <c>d</c>) each head emits 4× the channels and a depth-to-space doubles the output size, so the
 /// network runs at half the resolution it produces.
 /// </summary>
-public sealed class FaceDecoder : nn.Module<Tensor, FaceOutput>
+public sealed class FaceDecoder : nn.Module<Tensor, (Tensor Face, Tensor Mask)>
 {
     private readonly Upscale up1, up2, up3;
     private readonly Conv2d faceHead, maskHead;
@@ -30,10 +29,10 @@ public sealed class FaceDecoder : nn.Module<Tensor, FaceOutput>
         RegisterComponents();
     }
 
-    public override FaceOutput forward(Tensor input)
+    public override (Tensor Face, Tensor Mask) forward(Tensor input)
     {
         var features = up3.forward(up2.forward(up1.forward(input)));
-        return new FaceOutput(Head(faceHead, features), Head(maskHead, features));
+        return (Head(faceHead, features), Head(maskHead, features));
     }
 
     private Tensor Head(Conv2d head, Tensor features)

@@ -36,9 +36,10 @@ public abstract class DualDecoderModel : FaceSwapModel
     public override FaceOutput Forward(PredictionDirection direction, Tensor faces)
     {
         var code = inter.forward(encoder.forward(faces));
-        return direction == PredictionDirection.DestinationToDestination
+        var (face, mask) = direction == PredictionDirection.DestinationToDestination
             ? decoderDst.forward(code)
             : decoderSrc.forward(code);
+        return new FaceOutput(face, mask);
     }
 
     public override IReadOnlyList<ParameterGroup> ParameterGroups() =>

@@ -34,7 +34,8 @@ public abstract class LiaeModel : FaceSwapModel
         var code = encoder.forward(faces);
         var shared = interAB.forward(code);
         var first = direction == PredictionDirection.DestinationToDestination ? interB.forward(code) : shared;
-        return decoder.forward(cat([first, shared], 1));
+        var (face, mask) = decoder.forward(cat([first, shared], 1));
+        return new FaceOutput(face, mask);
     }
 
     public override IReadOnlyList<ParameterGroup> ParameterGroups() =>

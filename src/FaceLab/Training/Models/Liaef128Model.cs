@@ -23,5 +23,8 @@ public sealed class Liaef128Model : LiaeModel
         DecoderDims = 128,
     };
 
-    public Liaef128Model(AutoencoderOptions options) : base(ArchitectureName, 1, options) { }
+    /// <summary>LIAEF128YAW: the same layers, trained on yaw-matched samples; its own name keeps the two models' weights apart.</summary>
+    public const string YawArchitectureName = "LIAEF128YAW";
+
+    public Liaef128Model(AutoencoderOptions options, string architecture = ArchitectureName) : base(architecture, 1, options) { }
 }

@@ -1,5 +1,6 @@
 using FaceLab.Faces.Alignment;
 using FaceLab.Imaging.ColorTransfer;
+using FaceLab.Training.Inference;
 using OpenCvSharp;
 
 namespace FaceLab.Training.Samples;
@@ -87,7 +88,7 @@ public sealed class SampleBatchFactory
             Cv2.WarpAffine(colours, target, matrix, new Size(resolution, resolution), InterpolationFlags.Cubic, BorderTypes.Replicate);
         ClampUnit(target);
         var imageOffset = n * 3 * resolution * resolution;
-        PlanarCopy.Copy(target, batch.Targets, imageOffset);
+        ImageTensors.CopyPlanar(target, batch.Targets, imageOffset);
         if (Options.RandomWarp)
         {
             var (mapX, mapY) = RandomWarp.Maps(resolution, random, cropToSample.Inverse());
@@ -97,7 +98,7 @@ public sealed class SampleBatchFactory
             {
                 Cv2.Remap(colours, input, mapX, mapY, InterpolationFlags.Cubic, BorderTypes.Replicate);
                 ClampUnit(input);
-                PlanarCopy.Copy(input, batch.Inputs, imageOffset);
+                ImageTensors.CopyPlanar(input, batch.Inputs, imageOffset);
             }
         }
         else Array.Copy(batch.Targets, imageOffset, batch.Inputs, imageOffset, 3 * resolution * resolution);
@@ -106,9 +107,9 @@ public sealed class SampleBatchFactory
         if (plan.Flip) landmarks = [.. LandmarkGroups.Mirror.Select(i => landmarks[i])];
         var maskOffset = n * resolution * resolution;
         using (var mask = SampleMasks.Face(landmarks, resolution, Options))
-            PlanarCopy.Copy(mask, batch.Masks, maskOffset);
+            ImageTensors.CopyPlanar(mask, batch.Masks, maskOffset);
         using (var features = SampleMasks.EyesAndMouth(landmarks, resolution, Options))
-            PlanarCopy.Copy(features, batch.FeatureMasks, maskOffset);
+            ImageTensors.CopyPlanar(features, batch.FeatureMasks, maskOffset);
 
         batch.Samples[n] = new SampleInfo(plan.FaceIndex, plan.Flip, plan.Yaw, cropToSample.After(crop.FaceToCrop), landmarks);
     }
@@ -118,6 +119,12 @@ public sealed class SampleBatchFactory
     {
         var colours = new Mat();
         crop.Image.ConvertTo(colours, MatType.CV_32FC3, 1.0 / 255);
+        if (Options.Grayscale)
+        {
+            using var gray = colours.CvtColor(ColorConversionCodes.BGR2GRAY);
+            Cv2.CvtColor(gray, colours, ColorConversionCodes.GRAY2BGR);
+            return colours;
+        }
         if (ColorReference is null) return colours;
         var reference = ColorReference.Get(random.Next(ColorReference.Count));
         using var referenceColours = new Mat();

@@ -34,6 +34,12 @@ public sealed record SampleOptions
     /// </summary>
     public string ColorTransfer { get; init; } = ColorTransfers.None;
 
+    /// <summary>
+    /// Turn samples (input and target) into grayscale, kept as three equal channels (default false):
+    /// MIAEF128 learns its src side without colour so that colour and brightness come from dst.
+    /// </summary>
+    public bool Grayscale { get; init; }
+
     /// <summary>Pick faces evenly over yaw (default false): rare profiles are seen as often as frontal faces.</summary>
     public bool UniformYaw { get; init; }
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using FaceLab.Common;
 using FaceLab.Training.Models;
-using FaceLab.Training.Optimization;
-using TorchSharp.Modules;
+using FaceLab.Training.Trainers;
 
 namespace FaceLab.Training.Sessions;
 
@@ -10,30 +9,45 @@ namespace FaceLab.Training.Sessions;
 internal sealed record CheckpointState(long Iteration, long NextBatch, DateTimeOffset SavedAt);
 
 /// <summary>
-/// The files of one checkpoint folder: <c>weights.bin</c> (with the architecture signature),
-/// <c>optimizer.bin</c> (Adam's moments: without them a resumed run is not exact),
-/// <c>losses.bin</c> and <c>state.json</c>.
+/// The files of one checkpoint folder: <c>weights.bin</c> (with the architecture signature), the
+/// trainer's state (e.g. <c>optimizer.bin</c>, Adam's moments: without them a resumed run is not
+/// exact), <c>losses.bin</c> and <c>state.json</c>. Inference reads only the weights and the state.
 /// </summary>
 internal static class CheckpointFiles
 {
-    public static void Write(string dir, FaceSwapModel model, Adam optimizer, LossHistory losses, CheckpointState state)
+    public const string Weights = "weights.bin";
+    private const string Losses = "losses.bin";
+    private const string State = "state.json";
+
+    public static void Write(string dir, FaceSwapModel model, ModelTrainer trainer, LossHistory losses, CheckpointState state)
     {
-        WeightsFile.Save(model, Path.Combine(dir, "weights.bin"));
-        using (var stream = File.Create(Path.Combine(dir, "optimizer.bin"))) OptimizerStateFile.Save(optimizer, stream);
-        using (var stream = File.Create(Path.Combine(dir, "losses.bin"))) losses.Save(stream);
-        File.WriteAllBytes(Path.Combine(dir, "state.json"), JsonSerializer.SerializeToUtf8Bytes(state));
+        WeightsFile.Save(model, Path.Combine(dir, Weights));
+        trainer.SaveState(dir);
+        using (var stream = File.Create(Path.Combine(dir, Losses))) losses.Save(stream);
+        File.WriteAllBytes(Path.Combine(dir, State), JsonSerializer.SerializeToUtf8Bytes(state));
     }
 
-    /// <summary>Loads weights and optimizer state in place; returns the loss history and the state.</summary>
-    public static (LossHistory Losses, CheckpointState State) Read(string dir, FaceSwapModel model, Adam optimizer)
+    /// <summary>Loads weights and trainer state in place; returns the loss history and the state.</summary>
+    public static (LossHistory Losses, CheckpointState State) Read(string dir, FaceSwapModel model, ModelTrainer trainer)
     {
-        WeightsFile.Load(model, Path.Combine(dir, "weights.bin"));
-        var optimizerPath = Path.Combine(dir, "optimizer.bin");
-        using (var stream = File.OpenRead(optimizerPath)) OptimizerStateFile.Load(optimizer, stream, optimizerPath);
-        var lossesPath = Path.Combine(dir, "losses.bin");
+        WeightsFile.Load(model, Path.Combine(dir, Weights));
+        trainer.LoadState(dir);
+        var lossesPath = Path.Combine(dir, Losses);
         LossHistory losses;
         using (var stream = File.OpenRead(lossesPath)) losses = LossHistory.Load(stream, lossesPath);
-        var statePath = Path.Combine(dir, "state.json");
+        return (losses, ReadState(dir));
+    }
+
+    public static LossHistory ReadLosses(string dir)
+    {
+        var path = Path.Combine(dir, Losses);
+        using var stream = File.OpenRead(path);
+        return LossHistory.Load(stream, path);
+    }
+
+    public static CheckpointState ReadState(string dir)
+    {
+        var statePath = Path.Combine(dir, State);
         CheckpointState? state;
         try
         {
@@ -41,8 +55,8 @@ internal static class CheckpointFiles
         }
         catch (JsonException e)
         {
-            throw new FaceLabException($"{statePath}: damaged checkpoint state ({e.Message.Split('.')[0]})", e);
+            throw new FaceLabException(statePath, "damaged checkpoint state", "restore a backup", e);
         }
-        return (losses, state ?? throw new FaceLabException($"{statePath}: damaged checkpoint state"));
+        return state ?? throw new FaceLabException(statePath, "damaged checkpoint state", "restore a backup");
     }
 }

@@ -28,8 +28,10 @@ public sealed class CheckpointStore(string modelFolder)
             var pointer = Path.Combine(CheckpointsFolder, PointerName);
             if (File.Exists(pointer))
             {
-                var named = Path.Combine(CheckpointsFolder, File.ReadAllText(pointer).Trim());
-                if (Directory.Exists(named)) return named;
+                // Only a plain folder name counts: an empty, damaged or escaping pointer falls back below.
+                var name = File.ReadAllText(pointer).Trim();
+                var named = Path.Combine(CheckpointsFolder, name);
+                if (name.Length > 0 && name == Path.GetFileName(name) && !name.StartsWith('.') && Directory.Exists(named)) return named;
             }
             // A pointer lost to a crash between rename and pointer update: the newest complete folder.
             return Directory.Exists(CheckpointsFolder)
@@ -73,7 +75,10 @@ public sealed class CheckpointStore(string modelFolder)
     {
         if (Current is not { } current || keep <= 0) return null;
         Directory.CreateDirectory(BackupsFolder);
-        var target = Path.Combine(BackupsFolder, Path.GetFileName(current) + "-" + DateTime.UtcNow.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture));
+        // Named by checkpoint and time; two backups in the same millisecond get a counter.
+        var stem = Path.Combine(BackupsFolder, Path.GetFileName(current) + "-" + DateTime.UtcNow.ToString("yyyyMMddTHHmmssfff", CultureInfo.InvariantCulture));
+        var target = stem;
+        for (var n = 2; Directory.Exists(target); n++) target = $"{stem}-{n}";
         var staging = Path.Combine(BackupsFolder, $".copying-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         foreach (var file in Directory.EnumerateFiles(current)) File.Copy(file, Path.Combine(staging, Path.GetFileName(file)));
@@ -82,6 +87,20 @@ public sealed class CheckpointStore(string modelFolder)
                      .Order(StringComparer.Ordinal).SkipLast(keep))
             Directory.Delete(old, recursive: true);
         return target;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="backup"/> (a folder of <see cref="Backups"/>) the current checkpoint, after
+    /// keeping the current one as a backup itself; nothing is rotated away. Returns that new backup.
+    /// </summary>
+    public string? Restore(string backup, long iteration)
+    {
+        var kept = Current is null ? null : Backup(int.MaxValue);
+        Save(iteration, dir =>
+        {
+            foreach (var file in Directory.EnumerateFiles(backup)) File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        });
+        return kept;
     }
 
     public IReadOnlyList<string> Backups =>

@@ -1,40 +1,27 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using FaceLab.Common;
-using FaceLab.Faces.Alignment;
 using FaceLab.Training.Models;
 
 namespace FaceLab.Training.Sessions;
 
 /// <summary>
-/// <c>model.json</c> of a model folder: the model type and options that fix its architecture, plus
-/// what must stay the same across runs (seed, preview faces). Written once when the model is
-/// created; later runs reuse it, so options are asked (or given) only the first time.
+/// <c>model.json</c> of a model folder: the model type, its options (under the type's name, in the
+/// form the type declares), and what must stay the same across runs (seed, preview faces). Written
+/// once when the model is created; later runs reuse it, so options are asked (or given) only the
+/// first time. Format 1 (the options as flat fields) still loads.
 /// </summary>
 public sealed record ModelSpec
 {
     public const string FileName = "model.json";
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
     public int Format { get; init; } = CurrentFormat;
 
     public required string ModelType { get; init; }
 
     public required string Name { get; init; }
-
-    public required int Resolution { get; init; }
-
-    public required string FaceType { get; init; }
-
-    public required int EncoderDims { get; init; }
-
-    public required int AeDims { get; init; }
-
-    public required int InterDims { get; init; }
-
-    public required int InterUpscaleDims { get; init; }
-
-    public required int DecoderDims { get; init; }
 
     public required int Seed { get; init; }
 
@@ -45,41 +32,37 @@ public sealed record ModelSpec
 
     public required string[] PreviewDestination { get; init; }
 
+    /// <summary>The model type's options: <c>{ "DF": { "resolution": 128, ... } }</c>.</summary>
+    public required JsonObject Options { get; init; }
+
     public string ToolVersion { get; init; } = Provenance.ProvenanceMark.ToolVersion;
 
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
     };
 
-    public AutoencoderOptions Options => new()
-    {
-        Resolution = Resolution,
-        FaceType = Faces.Alignment.FaceType.Parse(FaceType),
-        EncoderDims = EncoderDims,
-        AeDims = AeDims,
-        InterDims = InterDims,
-        InterUpscaleDims = InterUpscaleDims,
-        DecoderDims = DecoderDims,
-    };
+    /// <summary>Keys of format 1, where the autoencoder options stood beside the other fields.</summary>
+    private static readonly string[] FlatOptionKeys = ["resolution", "face_type", "encoder_dims", "ae_dims", "inter_dims", "inter_upscale_dims", "decoder_dims"];
 
-    public static ModelSpec Create(string modelType, string name, AutoencoderOptions options, int seed, int batchSize, string[] previewSource, string[] previewDestination) => new()
+    /// <summary>The typed options, validated by <paramref name="definition"/>; <paramref name="source"/> names the file in errors.</summary>
+    public ModelOptions OptionsFor(ModelDefinition definition, string source)
     {
-        ModelType = modelType,
+        var node = Options.FirstOrDefault(p => string.Equals(p.Key, definition.Name, StringComparison.OrdinalIgnoreCase)).Value
+            ?? throw new FaceLabException(source, $"has no options for {definition.Name}", null);
+        return definition.ReadOptions(node, source);
+    }
+
+    public static ModelSpec Create(ModelDefinition definition, string name, ModelOptions options, int seed, int batchSize, string[] previewSource, string[] previewDestination) => new()
+    {
+        ModelType = definition.Name,
         Name = name,
-        Resolution = options.Resolution,
-        FaceType = options.FaceType.ToString(),
-        EncoderDims = options.EncoderDims,
-        AeDims = options.AeDims,
-        InterDims = options.InterDims,
-        InterUpscaleDims = options.InterUpscaleDims,
-        DecoderDims = options.DecoderDims,
         Seed = seed,
         BatchSize = batchSize,
         PreviewSource = previewSource,
         PreviewDestination = previewDestination,
+        Options = new JsonObject { [definition.Name] = definition.WriteOptions(options) },
     };
 
     public void Save(string folder) =>
@@ -91,19 +74,34 @@ public sealed record ModelSpec
         ModelSpec? spec;
         try
         {
-            spec = JsonSerializer.Deserialize<ModelSpec>(File.ReadAllBytes(path), Json);
+            var root = JsonNode.Parse(File.ReadAllBytes(path))?.AsObject() ?? throw new JsonException("not an object");
+            var format = root["format"]?.GetValue<int>() ?? 1;
+            if (format > CurrentFormat)
+                throw new FaceLabException(path, $"model format {format} is newer than this FaceLab reads ({CurrentFormat})", "update FaceLab");
+            if (format == 1) Upgrade(root);
+            spec = root.Deserialize<ModelSpec>(Json);
         }
-        catch (Exception e) when (e is JsonException or IOException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            throw new FaceLabException($"{path}: damaged model description ({e.Message.Split('.')[0]})", e);
+            throw new FaceLabException(path, "damaged model description", "restore model.json from a copy, or train under another name", e);
         }
-        if (spec is null || spec.Format > CurrentFormat)
-            throw new FaceLabException($"{path}: model format {spec?.Format} is newer than this FaceLab reads ({CurrentFormat})");
-        if (!Faces.Alignment.FaceType.TryParse(spec.FaceType, out _))
-            throw new FaceLabException($"{path}: unknown face type '{spec.FaceType}'");
-        return spec;
+        catch (IOException e)
+        {
+            throw new FaceLabException(path, $"cannot read the model description ({e.Message})", null, e);
+        }
+        return spec ?? throw new FaceLabException(path, "damaged model description", null);
     }
 
     /// <summary>The model's folder inside <c>model/</c>: DeepFaceLab's <c>&lt;name&gt;_&lt;ModelType&gt;</c>.</summary>
     public static string FolderName(string name, string modelType) => $"{name}_{modelType}";
+
+    private static void Upgrade(JsonObject root)
+    {
+        var options = new JsonObject();
+        foreach (var key in FlatOptionKeys)
+            if (root.Remove(key, out var value)) options[key] = value;
+        var type = root["model_type"]?.GetValue<string>() ?? throw new JsonException("no model_type");
+        root["options"] = new JsonObject { [type] = options };
+        root["format"] = CurrentFormat;
+    }
 }

@@ -17,12 +17,14 @@ internal sealed class PreviewFaces
     private readonly SampleBatch _source;
     private readonly SampleBatch _destination;
 
-    public PreviewFaces(FaceCropCache source, FaceCropCache destination, ModelSpec spec, SampleOptions sampleOptions)
+    public PreviewFaces(FaceCropCache source, FaceCropCache destination, ModelSpec spec, SampleRecipe recipe)
     {
-        var still = sampleOptions with { Transform = SampleTransformOptions.None, RandomWarp = false };
-        _source = Build(source, spec.PreviewSource, still);
-        _destination = Build(destination, spec.PreviewDestination, still);
+        _source = Build(source, spec.PreviewSource, Still(recipe.Source));
+        _destination = Build(destination, spec.PreviewDestination, Still(recipe.Destination));
     }
+
+    private static SampleOptions Still(SampleOptions options) =>
+        options with { Transform = SampleTransformOptions.None, RandomWarp = false, ColorTransfer = Imaging.ColorTransfer.ColorTransfers.None };
 
     /// <summary>Names of <paramref name="rows"/> faces spread evenly over a set.</summary>
     public static string[] Choose(IFaceSet set, int rows)

@@ -2,15 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using FaceLab.Common;
+using FaceLab.FaceSets;
 using FaceLab.Training.Devices;
 using FaceLab.Training.Losses;
+using FaceLab.Training.Trainers;
 using FaceLab.Training.Models;
-using FaceLab.Training.Optimization;
 using FaceLab.Training.Samples;
 using OpenCvSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
-using FaceLab.FaceSets;
 
 namespace FaceLab.Training.Sessions;
 
@@ -23,10 +22,9 @@ public sealed class TrainingSession : IDisposable
 {
     private readonly FaceSwapModel _model;
     private readonly DataParallelModel _parallel;
-    private readonly Adam _optimizer;
-    private readonly FaceLoss _loss;
-    private readonly TrainingStep _step;
+    private readonly ModelTrainer _trainer;
     private readonly CheckpointStore _checkpoints;
+    private readonly Lock _modelLock = new();
     private readonly TrainingSessionOptions _options;
     private readonly FaceCropCache _sourceFaces;
     private readonly FaceCropCache _destinationFaces;
@@ -39,27 +37,29 @@ public sealed class TrainingSession : IDisposable
     private DateTimeOffset? _lastSave;
 
     private TrainingSession(
-        string folder, ModelSpec spec, TrainingSessionOptions options, FaceSwapModel model, IFaceSet source, IFaceSet destination, TrainingMonitor monitor)
+        string folder, ModelDefinition definition, ModelSpec spec, ModelOptions modelOptions, TrainingSessionOptions options,
+        FaceSwapModel model, IFaceSet source, IFaceSet destination, TrainingMonitor monitor)
     {
         Folder = folder;
+        Definition = definition;
         Spec = spec;
+        ModelOptions = modelOptions;
         _options = options;
         Monitor = monitor;
         _model = model;
         var devices = TorchDevices.Resolve(options.Device);
-        _parallel = new DataParallelModel(_model, devices, () => ModelRegistry.Get(spec.ModelType).Create(spec.Options));
-        _optimizer = options.Optimizer.Create(_model.parameters());
-        _loss = new FaceLoss(spec.Resolution, new LossOptions(), devices[0]);
-        _step = new TrainingStep(_parallel, _optimizer, _loss);
+        _parallel = new DataParallelModel(_model, devices, () => definition.Create(modelOptions));
+        _trainer = definition.CreateTrainer(_parallel, options.Optimizer);
         _checkpoints = new CheckpointStore(folder);
         _initialState = Snapshot();
 
-        var sampleOptions = new SampleOptions { Resolution = spec.Resolution, FaceType = spec.Options.FaceType };
-        _sourceFaces = new FaceCropCache(source, sampleOptions);
-        _destinationFaces = new FaceCropCache(destination, sampleOptions);
-        _sourceSamples = new SampleBatchFactory(_sourceFaces, sampleOptions, BatchSize, SeedOf(spec.Seed, 1));
-        _destinationSamples = new SampleBatchFactory(_destinationFaces, sampleOptions, BatchSize, SeedOf(spec.Seed, 2));
-        _preview = new PreviewFaces(_sourceFaces, _destinationFaces, spec, sampleOptions);
+        var recipe = definition.Samples(modelOptions);
+        _sourceFaces = new FaceCropCache(source, recipe.Source);
+        _destinationFaces = new FaceCropCache(destination, recipe.Destination);
+        _destinationSamples = new SampleBatchFactory(_destinationFaces, recipe.Destination, BatchSize, SeedOf(spec.Seed, 2));
+        var sourceChooser = recipe.SourceChooser?.Invoke(_destinationSamples, new FaceYaws(_sourceFaces));
+        _sourceSamples = new SampleBatchFactory(_sourceFaces, recipe.Source, BatchSize, SeedOf(spec.Seed, 1), sourceChooser);
+        _preview = new PreviewFaces(_sourceFaces, _destinationFaces, spec, recipe);
         Losses = new LossHistory();
         Monitor.Losses = Losses;
     }
@@ -67,6 +67,14 @@ public sealed class TrainingSession : IDisposable
     public string Folder { get; }
 
     public ModelSpec Spec { get; }
+
+    /// <summary>The model type being trained.</summary>
+    public ModelDefinition Definition { get; }
+
+    /// <summary>The model's options, as saved in <c>model.json</c>.</summary>
+    public ModelOptions ModelOptions { get; }
+
+    public int Resolution => ModelOptions.Resolution;
 
     public TrainingMonitor Monitor { get; }
 
@@ -88,33 +96,43 @@ public sealed class TrainingSession : IDisposable
     /// model's defaults) the first time; later runs reuse the saved options and refuse different ones.
     /// </summary>
     public static TrainingSession Open(
-        string modelsRoot, string modelType, string name, AutoencoderOptions? newOptions,
+        string modelsRoot, string modelType, string name, ModelOptions? newOptions,
+        IFaceSet source, IFaceSet destination, TrainingSessionOptions options, TrainingMonitor? monitor = null) =>
+        Open(modelsRoot, ModelRegistry.Get(modelType), name, newOptions, source, destination, options, monitor);
+
+    /// <summary>As <see cref="Open(string, string, string, ModelOptions?, IFaceSet, IFaceSet, TrainingSessionOptions, TrainingMonitor?)"/> for any model type, registered or not.</summary>
+    public static TrainingSession Open(
+        string modelsRoot, ModelDefinition definition, string name, ModelOptions? newOptions,
         IFaceSet source, IFaceSet destination, TrainingSessionOptions options, TrainingMonitor? monitor = null)
     {
-        var descriptor = ModelRegistry.Get(modelType);
-        if (source.Count == 0) throw new FaceLabException($"{source.Location}: no faces to train on (extract them with facelab faces extract)");
-        if (destination.Count == 0) throw new FaceLabException($"{destination.Location}: no faces to train on (extract them with facelab faces extract)");
-        var folder = Path.Combine(modelsRoot, ModelSpec.FolderName(name, descriptor.Name));
+        options.Validate();
+        if (source.Count == 0) throw new FaceLabException(source.Location, "no faces to train on", "extract the src faces first");
+        if (destination.Count == 0) throw new FaceLabException(destination.Location, "no faces to train on", "extract the dst faces first");
+        var folder = Path.Combine(modelsRoot, ModelSpec.FolderName(name, definition.Name));
+        var specPath = Path.Combine(folder, ModelSpec.FileName);
         ModelSpec spec;
-        if (File.Exists(Path.Combine(folder, ModelSpec.FileName)))
+        ModelOptions modelOptions;
+        if (File.Exists(specPath))
         {
             spec = ModelSpec.Load(folder);
-            if (spec.ModelType != descriptor.Name)
-                throw new FaceLabException($"{folder}: holds a {spec.ModelType} model, not {descriptor.Name}");
-            if (newOptions is not null && newOptions.ArchitectureText() != spec.Options.ArchitectureText())
-                throw new FaceLabException($"{folder}: was created as '{spec.Options.ArchitectureText()}' and cannot change to '{newOptions.ArchitectureText()}'; train under another --name");
+            if (!string.Equals(spec.ModelType, definition.Name, StringComparison.OrdinalIgnoreCase))
+                throw new FaceLabException(folder, $"holds a {spec.ModelType} model, not {definition.Name}", "train under another name");
+            modelOptions = spec.OptionsFor(definition, specPath);
+            if (newOptions is not null && newOptions.ArchitectureText() != modelOptions.ArchitectureText())
+                throw new FaceLabException(folder, $"was created as '{modelOptions.ArchitectureText()}' and cannot change to '{newOptions.ArchitectureText()}'", "train under another name");
         }
         else
         {
+            modelOptions = newOptions ?? definition.Defaults;
+            modelOptions.Validate(definition.Name);
+            // Validated before the folder exists: a refused option leaves nothing behind to block the corrected run.
             AtomicOutput.EnsureWritableFolder(folder, folder);
-            var modelOptions = newOptions ?? descriptor.Defaults;
-            spec = ModelSpec.Create(descriptor.Name, name, modelOptions, options.Seed, options.BatchSize ?? 8,
+            spec = ModelSpec.Create(definition, name, modelOptions, options.Seed, options.BatchSize ?? 8,
                 PreviewFaces.Choose(source, options.PreviewRows), PreviewFaces.Choose(destination, options.PreviewRows));
-            spec.Save(folder);
         }
-        manual_seed(spec.Seed); // the same seed gives the same initial weights
-        var model = descriptor.Create(spec.Options);
-        var session = new TrainingSession(folder, spec, options, model, source, destination, monitor ?? new TrainingMonitor());
+        var model = definition.Create(modelOptions, spec.Seed);
+        var session = new TrainingSession(folder, definition, spec, modelOptions, options, model, source, destination, monitor ?? new TrainingMonitor());
+        if (!File.Exists(specPath)) spec.Save(folder);
         session.LoadCheckpoint();
         return session;
     }
@@ -194,7 +212,8 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Saves the checkpoint (weights, optimizer, losses, state) atomically, then the preview and loss chart.</summary>
     public void Save(TextWriter? log = null)
     {
-        _checkpoints.Save(Iteration, dir => CheckpointFiles.Write(dir, _model, _optimizer, Losses, new CheckpointState(Iteration, NextBatch, DateTimeOffset.UtcNow)));
+        lock (_modelLock)
+            _checkpoints.Save(Iteration, dir => CheckpointFiles.Write(dir, _model, _trainer, Losses, new CheckpointState(Iteration, NextBatch, DateTimeOffset.UtcNow)));
         WritePreview(history: false);
         using (var chart = LossChart.Render(Losses.Snapshot()))
         {
@@ -214,10 +233,20 @@ public sealed class TrainingSession : IDisposable
     }
 
     /// <summary>The preview grid of the fixed preview faces: src, src→src, dst, dst→dst, dst→src.</summary>
-    public Mat RenderPreview() => _preview.Render(_model, _parallel.PrimaryDevice, Spec.Resolution);
+    public Mat RenderPreview()
+    {
+        lock (_modelLock) return _preview.Render(_model, _parallel.PrimaryDevice, Resolution);
+    }
 
-    /// <summary>Predicts src→src, dst→dst or the swap dst→src for NCHW BGR faces in [0, 1].</summary>
-    public FaceOutput Predict(PredictionDirection direction, Tensor faces) => _model.Predict(direction, faces.to(_parallel.PrimaryDevice));
+    /// <summary>
+    /// Predicts src→src, dst→dst or the swap dst→src for NCHW BGR faces in [0, 1] (see
+    /// <see cref="Inference.ImageTensors"/>). Waits for the step in flight, so it never disturbs training;
+    /// to run a saved model without training it, use <see cref="Inference.TrainedModel"/>.
+    /// </summary>
+    public FaceOutput Predict(PredictionDirection direction, Tensor faces)
+    {
+        lock (_modelLock) return _model.Predict(direction, faces.to(_parallel.PrimaryDevice));
+    }
 
     private StepLosses Train(SampleBatch source, SampleBatch destination)
     {
@@ -228,13 +257,13 @@ public sealed class TrainingSession : IDisposable
             tensor(source.Inputs, source.ImageShape), new FaceTarget(sourceTarget, tensor(source.Masks, source.MaskShape), tensor(source.FeatureMasks, source.MaskShape)),
             tensor(destination.Inputs, destination.ImageShape),
             new FaceTarget(tensor(destination.Targets, destination.ImageShape), tensor(destination.Masks, destination.MaskShape), tensor(destination.FeatureMasks, destination.MaskShape)));
-        return _step.Run(batch);
+        lock (_modelLock) return _trainer.Step(batch);
     }
 
     private void LoadCheckpoint()
     {
         if (_checkpoints.Current is not { } dir) return;
-        (Losses, var state) = CheckpointFiles.Read(dir, _model, _optimizer);
+        (Losses, var state) = CheckpointFiles.Read(dir, _model, _trainer);
         Monitor.Losses = Losses;
         Iteration = state.Iteration;
         NextBatch = state.NextBatch;
@@ -319,8 +348,7 @@ public sealed class TrainingSession : IDisposable
         StopGenerators();
         _sourceFaces.Dispose();
         _destinationFaces.Dispose();
-        _loss.Dispose();
-        _optimizer.Dispose();
+        _trainer.Dispose();
         _parallel.Dispose();
         _model.Dispose();
     }

@@ -1,3 +1,4 @@
+using FaceLab.Common;
 using FaceLab.Training.Devices;
 
 namespace FaceLab.Training.Sessions;
@@ -49,4 +50,24 @@ public sealed record TrainingSessionOptions
 
     /// <summary>Sample-pipeline worker threads [1: the step itself uses all cores].</summary>
     public int SampleWorkers { get; init; } = 1;
+
+    /// <summary>Rejects numbers no run could use (a negative target, no minutes, no backups to keep...).</summary>
+    public void Validate()
+    {
+        static void Require(bool ok, string option, object? value, string allowed)
+        {
+            if (!ok) throw new FaceLabException($"training option {option}", $"{value} is not allowed", allowed);
+        }
+        Require(BatchSize is null or (>= 1 and <= 4096), "batch size", BatchSize, "1..4096");
+        Require(TargetIteration is null or >= 0, "target iteration", TargetIteration, "0 or more");
+        Require(MaxMinutes is null || (double.IsFinite(MaxMinutes.Value) && MaxMinutes > 0), "minutes", MaxMinutes, "more than 0");
+        Require(double.IsFinite(AutosaveMinutes) && AutosaveMinutes > 0, "autosave minutes", AutosaveMinutes, "more than 0");
+        Require(AutosaveIterations is null or >= 1, "autosave iterations", AutosaveIterations, "1 or more");
+        Require(Backups is >= 0 and <= 1000, "backups", Backups, "0..1000");
+        Require(double.IsFinite(BackupMinutes) && BackupMinutes > 0, "backup minutes", BackupMinutes, "more than 0");
+        Require(PreviewHistoryEvery >= 1, "preview history interval", PreviewHistoryEvery, "1 or more");
+        Require(ReportEvery >= 1, "report interval", ReportEvery, "1 or more");
+        Require(PreviewRows is >= 1 and <= 64, "preview rows", PreviewRows, "1..64");
+        Require(SampleWorkers is >= 1 and <= 64, "sample workers", SampleWorkers, "1..64");
+    }
 }

@@ -8,7 +8,7 @@ namespace FaceLab.Tests.Training.Sessions;
 
 public class TrainingSessionTests(DemoFaceSetsFixture faces) : IClassFixture<DemoFaceSetsFixture>
 {
-    private static readonly AutoencoderOptions Tiny = ModelRegistry.Get("DF").TinyOptions with { Resolution = 64 };
+    private static readonly AutoencoderOptions Tiny = ModelRegistry.Get("DF").TinyOptions() with { Resolution = 64 };
 
     private static TrainingSessionOptions Run(long target) => new()
     {

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using FaceLab.Assets;
+using FaceLab.Faces.Extraction;
+using FaceLab.Faces.Files;
+using FaceLab.FaceSets;
+using FaceLab.Media;
+using FaceLab.Training.Inference;
+using FaceLab.Training.Models;
+using FaceLab.Training.Optimization;
+using FaceLab.Training.Samples;
+using FaceLab.Training.Sessions;
+using OpenCvSharp;
+
+namespace FaceLab.Bench;
+
+/// <summary>
+/// MIAEF128 against LIAEF128 in a dark scene: the demo dst faces darkened to 40 % brightness, both
+/// models at the cpu-demo widths trained for the same minutes with the same seed, then the swap of
+/// held-out dark dst faces. Measures how far the swap's mean brightness (gray level inside the dst
+/// face hull) is from the dark dst face's: MIAEF128 learns src without colour, so its swap should
+/// keep dst's brightness better.
+/// </summary>
+public sealed class DarkSceneBench : IBenchmark
+{
+    private const double Darkening = 0.4;
+
+    public string Name => "dark-scene";
+
+    public string Description => "MIAEF128 vs LIAEF128 swap brightness on a darkened dst set, same minutes and seed (default 4 each)";
+
+    public async Task RunAsync(string[] args, TextWriter report, CancellationToken ct)
+    {
+        var minutes = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 4;
+        var scratch = BenchPaths.Scratch("dark-scene");
+        try
+        {
+            var src = await Faces(AssetStore.Default.Require(AssetCatalog.DemoSourceVideo), Path.Combine(scratch, "src"), 2, ct);
+            var dst = await Faces(AssetStore.Default.Require(AssetCatalog.DemoDestinationVideo), Path.Combine(scratch, "dst"), 5, ct);
+            var dark = Darken(dst, Path.Combine(scratch, "dark"));
+            var heldOut = Directory.CreateDirectory(Path.Combine(scratch, "held-out")).FullName;
+            var faces = Directory.GetFiles(dark, "*.jpg").Order(StringComparer.Ordinal).ToList();
+            for (var i = 0; i < faces.Count; i += 8) File.Move(faces[i], Path.Combine(heldOut, Path.GetFileName(faces[i])));
+
+            report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"dst faces darkened to {Darkening:P0}; {minutes} min per model on {Environment.ProcessorCount} cores, cpu-demo widths, batch 8, Adam lr 2e-4, seed 1\n"));
+            report.WriteLine("| model | iterations | held-out dark dst: mean gray | swap: mean gray | |difference| | src faces: mean gray |");
+            report.WriteLine("|---|---|---|---|---|---|");
+            var srcGray = MeanGray(src, null);
+            foreach (var name in new[] { "LIAEF128", "MIAEF128" })
+            {
+                var definition = ModelRegistry.Get(name);
+                var options = new TrainingSessionOptions
+                {
+                    BatchSize = 8,
+                    MaxMinutes = minutes,
+                    AutosaveMinutes = 1e9,
+                    Backups = 0,
+                    ReportEvery = 1000,
+                    Seed = 1,
+                    Optimizer = new AdamOptions { LearningRate = 2e-4 },
+                };
+                long iterations;
+                string folder;
+                using (var session = TrainingSession.Open(Path.Combine(scratch, "model"), definition, "dark", definition.Preset(ModelPresets.CpuDemo),
+                           FolderFaceSet.Open(src), FolderFaceSet.Open(dark), options))
+                {
+                    session.Run(TextWriter.Null, ct);
+                    iterations = session.Iteration;
+                    folder = session.Folder;
+                }
+                using var model = TrainedModel.Open(folder);
+                var (dstGray, swapGray) = SwapBrightness(model, heldOut);
+                report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {name} | {iterations} | {dstGray:0.0} | {swapGray:0.0} | {Math.Abs(swapGray - dstGray):0.0} | {srcGray:0.0} |"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>Mean gray level inside the hull of held-out dst faces and of their swaps, at the model's crop.</summary>
+    private static (double Destination, double Swap) SwapBrightness(TrainedModel model, string heldOut)
+    {
+        var set = FolderFaceSet.Open(heldOut);
+        using var crops = new FaceCropCache(set, new SampleOptions { Resolution = model.Resolution, FaceType = model.FaceType, CropMargin = 0 });
+        double dst = 0, swap = 0;
+        for (var i = 0; i < set.Count; i++)
+        {
+            var crop = crops.Get(i);
+            using var mask = FaceLab.Faces.Alignment.FaceMasks.Hull(crops.ModelLandmarks(i), new Size(model.Resolution, model.Resolution));
+            using var prediction = model.Predict([crop.Image])[0];
+            using var predicted = new Mat();
+            prediction.Face.ConvertTo(predicted, MatType.CV_8UC3, 255);
+            dst += Gray(crop.Image, mask);
+            swap += Gray(predicted, mask);
+        }
+        return (dst / set.Count, swap / set.Count);
+    }
+
+    private static double MeanGray(string folder, Mat? mask)
+    {
+        var files = Directory.GetFiles(folder, "*.jpg");
+        return files.Average(f =>
+        {
+            using var image = Cv2.ImRead(f);
+            return Gray(image, mask);
+        });
+    }
+
+    private static double Gray(Mat bgr, Mat? mask)
+    {
+        using var gray = bgr.CvtColor(ColorConversionCodes.BGR2GRAY);
+        return mask is null ? Cv2.Mean(gray).Val0 : Cv2.Mean(gray, mask).Val0;
+    }
+
+    /// <summary>A copy of the face set at <see cref="Darkening"/> brightness, metadata kept.</summary>
+    private static string Darken(string faces, string output)
+    {
+        Directory.CreateDirectory(output);
+        foreach (var file in Directory.GetFiles(faces, "*.jpg"))
+        {
+            var (image, metadata) = FaceImageFile.Read(file);
+            using (image)
+            using (var darker = new Mat())
+            {
+                image.ConvertTo(darker, -1, Darkening);
+                FaceImageFile.Write(Path.Combine(output, Path.GetFileName(file)), darker, metadata);
+            }
+        }
+        return output;
+    }
+
+    private static async Task<string> Faces(string video, string folder, double fps, CancellationToken ct)
+    {
+        await FrameExtractor.ExtractAsync(video, folder, new FrameExtractionOptions { Fps = fps }, null, ct);
+        var aligned = Path.Combine(folder, "aligned");
+        await FaceExtraction.RunAsync(folder, aligned, FaceExtractionTools.Default, new FaceExtractionOptions { Size = 128 }, ct: ct);
+        return aligned;
+    }
+}

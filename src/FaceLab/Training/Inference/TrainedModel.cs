@@ -1,0 +1,146 @@
+using FaceLab.Common;
+using FaceLab.Faces.Alignment;
+using FaceLab.Training.Devices;
+using FaceLab.Training.Models;
+using FaceLab.Training.Sessions;
+using OpenCvSharp;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FaceLab.Training.Inference;
+
+/// <summary>
+/// A saved model opened for inference only: the weights of its last complete checkpoint, in
+/// evaluation mode, with no face sets, optimizer or sample pipeline. Predicts from aligned faces
+/// of any size (resized to <see cref="Resolution"/>; cut them with <see cref="FaceType"/>) in any
+/// direction, in batches. Thread-safe: concurrent callers take turns on the model. Opening while a
+/// training run saves into the same folder is safe: it reads whichever checkpoint was complete.
+/// </summary>
+public sealed class TrainedModel : IDisposable
+{
+    private const int OpenAttempts = 5;
+    private readonly FaceSwapModel _model;
+    private readonly Lock _gate = new();
+
+    private TrainedModel(string folder, ModelSpec spec, ModelDefinition definition, ModelOptions options, FaceSwapModel model, string checkpoint, long iteration, DateTimeOffset savedAt)
+    {
+        Folder = folder;
+        Spec = spec;
+        Definition = definition;
+        Options = options;
+        _model = model;
+        Checkpoint = checkpoint;
+        Iteration = iteration;
+        SavedAt = savedAt;
+    }
+
+    public string Folder { get; }
+
+    public ModelSpec Spec { get; }
+
+    public ModelDefinition Definition { get; }
+
+    public ModelOptions Options { get; }
+
+    /// <summary>Side of the square faces the model reads and writes.</summary>
+    public int Resolution => Options.Resolution;
+
+    /// <summary>The crop the model expects: cut faces from frames with this face type.</summary>
+    public FaceType FaceType => Options.FaceType;
+
+    /// <summary>The checkpoint folder the weights came from.</summary>
+    public string Checkpoint { get; }
+
+    public long Iteration { get; }
+
+    public DateTimeOffset SavedAt { get; }
+
+    /// <summary>Faces per forward pass; larger inputs are split (default 16).</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>
+    /// Opens the model folder <paramref name="folder"/> (<c>model/NAME_TYPE</c>) on <paramref name="device"/>
+    /// (the CPU by default). <paramref name="definition"/> overrides the registry's model type (for model
+    /// types that are not registered).
+    /// </summary>
+    public static TrainedModel Open(string folder, DeviceSelection? device = null, ModelDefinition? definition = null)
+    {
+        var specPath = Path.Combine(folder, ModelSpec.FileName);
+        if (!File.Exists(specPath))
+            throw new FaceLabException(folder, "is not a model folder (no model.json)", "train a model first, or check the name");
+        var spec = ModelSpec.Load(folder);
+        definition ??= ModelRegistry.Get(spec.ModelType);
+        var options = spec.OptionsFor(definition, specPath);
+        var target = TorchDevices.Resolve(device ?? DeviceSelection.Cpu)[0];
+        var store = new CheckpointStore(folder);
+        for (var attempt = 1; ; attempt++)
+        {
+            var checkpoint = store.Current ?? throw new FaceLabException(folder, "has no saved checkpoint yet", "let training run until its first save");
+            var model = definition.Create(options);
+            try
+            {
+                // The state first: a checkpoint whose folder vanished under a concurrent save fails here or on the weights.
+                var state = CheckpointFiles.ReadState(checkpoint);
+                WeightsFile.Load(model, Path.Combine(checkpoint, CheckpointFiles.Weights));
+                model.to(target);
+                model.eval();
+                return new TrainedModel(folder, spec, definition, options, model, checkpoint, state.Iteration, state.SavedAt);
+            }
+            catch (Exception e) when (attempt < OpenAttempts && e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // A training run replaced that checkpoint while we read it: take the new one.
+                model.Dispose();
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Predicts for aligned faces (BGR, 8-bit or float, any size). For the swap
+    /// (<see cref="PredictionDirection.DestinationToSource"/>) <see cref="FacePrediction.DestinationMask"/> is the
+    /// dst path's mask of the same face; for the reconstructions it is the predicted mask.
+    /// </summary>
+    public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> faces, PredictionDirection direction = PredictionDirection.DestinationToSource)
+    {
+        var results = new List<FacePrediction>(faces.Count);
+        for (var start = 0; start < faces.Count; start += BatchSize)
+        {
+            var chunk = faces.Skip(start).Take(BatchSize).ToList();
+            using var scope = NewDisposeScope();
+            var input = ImageTensors.ToBatch(chunk, Resolution);
+            FaceOutput output;
+            Tensor? destinationMask = null;
+            lock (_gate)
+            {
+                using var noGrad = no_grad();
+                var onDevice = input.to(_model.Device);
+                output = _model.Forward(direction, onDevice);
+                if (direction == PredictionDirection.DestinationToSource)
+                    destinationMask = _model.Forward(PredictionDirection.DestinationToDestination, onDevice).Mask;
+            }
+            for (var n = 0; n < chunk.Count; n++)
+            {
+                var mask = ImageTensors.ToMat(output.Mask, n);
+                results.Add(new FacePrediction(ImageTensors.ToMat(output.Face, n), mask, destinationMask is null ? mask : ImageTensors.ToMat(destinationMask, n)));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>Tensor form of <see cref="Predict"/> for NCHW faces already at <see cref="Resolution"/> in [0, 1].</summary>
+    public FaceOutput PredictTensor(PredictionDirection direction, Tensor faces)
+    {
+        lock (_gate)
+        {
+            using var noGrad = no_grad();
+            var output = _model.Forward(direction, faces.to(_model.Device));
+            return new FaceOutput(output.Face.cpu(), output.Mask.cpu());
+        }
+    }
+
+    public void Dispose() => _model.Dispose();
+}
