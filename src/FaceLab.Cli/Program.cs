@@ -1,11 +1,29 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using FaceLab.Cli.Commands;
 
 namespace FaceLab.Cli;
 
 public static class Program
 {
-    public static Task<int> Main(string[] args) => CreateRootCommand().Parse(args).InvokeAsync();
+    /// <summary>
+    /// Ctrl+C and SIGTERM cancel the command's token and never end the process themselves: a command
+    /// stops within a bounded time (training finishes its step and saves) and exits 130. A second
+    /// request while it finishes only says so; the process never exits in the middle of a save.
+    /// </summary>
+    public static async Task<int> Main(string[] args)
+    {
+        using var stop = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (stop.IsCancellationRequested) Console.Error.WriteLine("facelab: finishing and saving what was done; please wait");
+            else stop.Cancel();
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        return await CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
+    }
 
     /// <summary>The whole command tree; tests parse against it too.</summary>
     public static RootCommand CreateRootCommand()

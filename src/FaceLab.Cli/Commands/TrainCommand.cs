@@ -78,6 +78,7 @@ internal static class TrainCommand
             using var keys = ProgressDisplay.IsInteractiveInput ? WatchKeys(session.Monitor, ct) : null;
             await Task.Run(() => session.Run(Console.Out, ct), CancellationToken.None);
             Console.WriteLine($"train: saved at iteration {session.Iteration} in {session.Folder}");
+            ct.ThrowIfCancellationRequested(); // stopped by Ctrl+C: saved, and the exit code says it was interrupted
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using FaceLab.Common;
 using FaceLab.FaceSets;
@@ -22,7 +23,7 @@ public sealed class TrainingSession : IDisposable
 {
     private readonly FaceSwapModel _model;
     private readonly DataParallelModel _parallel;
-    private readonly ModelTrainer _trainer;
+    private ModelTrainer _trainer;
     private readonly CheckpointStore _checkpoints;
     private readonly Lock _modelLock = new();
     private readonly TrainingSessionOptions _options;
@@ -91,6 +92,12 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Test hook: returns true for the batch indices whose targets should be poisoned with NaN.</summary>
     internal Func<long, bool>? PoisonBatch { get; set; }
 
+    /// <summary>Test hook: returns true for the batch indices after whose step one weight is set to NaN.</summary>
+    internal Func<long, bool>? PoisonWeightsAfter { get; set; }
+
+    /// <summary>Test hook: called right after a roll-back restored the weights.</summary>
+    internal Action? RolledBack { get; set; }
+
     /// <summary>
     /// Opens <c>&lt;modelsRoot&gt;/&lt;name&gt;_&lt;modelType&gt;</c>, creating it with <paramref name="newOptions"/> (or the
     /// model's defaults) the first time; later runs reuse the saved options and refuse different ones.
@@ -148,6 +155,7 @@ public sealed class TrainingSession : IDisposable
         var lastBackup = Stopwatch.StartNew();
         var savedAt = Iteration;
         var rollbacks = 0;
+        ExceptionDispatchInfo? failure = null;
         StartGenerators(ct);
         Publish("training", 0, null);
         try
@@ -168,13 +176,15 @@ public sealed class TrainingSession : IDisposable
                 var timer = Stopwatch.StartNew();
                 var losses = Train(source, destination);
                 NextBatch++;
-                if (!losses.Applied)
+                // A step can leave non-finite weights although its loss was finite (an exploding update): never save those.
+                if (!losses.Applied || !WeightsAreFinite())
                 {
                     if (++rollbacks > 3)
-                        throw new FaceLabException($"{Folder}: the loss was not finite {rollbacks} times since the last save, even after rolling back; lower the learning rate or check the face sets");
+                        throw new FaceLabException(Folder, $"training diverged {rollbacks} times since the last save, even after rolling back", "lower the learning rate or check the face sets");
                     var restored = RollBack();
-                    log.WriteLine($"[{Clock()}][#{Iteration:D6}] loss was {losses.Source}/{losses.Destination}: step skipped, weights rolled back to iteration {restored}");
-                    Publish("training", timer.Elapsed.TotalMilliseconds, $"non-finite loss: rolled back to iteration {restored}");
+                    var why = losses.Applied ? "weights became non-finite" : $"loss was {losses.Source}/{losses.Destination}";
+                    log.WriteLine($"[{Clock()}][#{Iteration:D6}] {why}: step skipped, weights rolled back to iteration {restored}");
+                    Publish("training", timer.Elapsed.TotalMilliseconds, $"{why}: rolled back to iteration {restored}");
                     continue;
                 }
                 Iteration++;
@@ -201,17 +211,42 @@ public sealed class TrainingSession : IDisposable
                 }
             }
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
         finally
         {
             StopGenerators();
         }
-        Save(log);
+        // Whatever ended the loop, what was trained is saved: a failed backup or preview must not cost the work since the last save.
+        try
+        {
+            Save(log);
+        }
+        catch (FaceLabException) when (failure is not null)
+        {
+            // The first failure is the one to report; the previous checkpoint is intact.
+        }
         Publish("stopped", 0, null);
+        failure?.Throw();
+    }
+
+    /// <summary>True when every weight is a finite number: only such weights are saved.</summary>
+    public bool WeightsAreFinite()
+    {
+        lock (_modelLock)
+        {
+            using var scope = NewDisposeScope();
+            return _model.parameters().All(p => p.isfinite().all().item<bool>());
+        }
     }
 
     /// <summary>Saves the checkpoint (weights, optimizer, losses, state) atomically, then the preview and loss chart.</summary>
     public void Save(TextWriter? log = null)
     {
+        if (!WeightsAreFinite())
+            throw new FaceLabException(Folder, "the weights are not finite numbers: the save was refused and the last checkpoint kept", "lower the learning rate");
         lock (_modelLock)
             _checkpoints.Save(Iteration, dir => CheckpointFiles.Write(dir, _model, _trainer, Losses, new CheckpointState(Iteration, NextBatch, DateTimeOffset.UtcNow)));
         WritePreview(history: false);
@@ -257,7 +292,13 @@ public sealed class TrainingSession : IDisposable
             tensor(source.Inputs, source.ImageShape), new FaceTarget(sourceTarget, tensor(source.Masks, source.MaskShape), tensor(source.FeatureMasks, source.MaskShape)),
             tensor(destination.Inputs, destination.ImageShape),
             new FaceTarget(tensor(destination.Targets, destination.ImageShape), tensor(destination.Masks, destination.MaskShape), tensor(destination.FeatureMasks, destination.MaskShape)));
-        lock (_modelLock) return _trainer.Step(batch);
+        lock (_modelLock)
+        {
+            var losses = _trainer.Step(batch);
+            if (PoisonWeightsAfter?.Invoke(source.Index) == true)
+                using (no_grad()) _model.parameters().First().view(-1)[0].fill_(float.NaN);
+            return losses;
+        }
     }
 
     private void LoadCheckpoint()
@@ -278,6 +319,9 @@ public sealed class TrainingSession : IDisposable
         {
             using var stream = new MemoryStream(_initialState);
             WeightsFile.Load(_model, stream, "initial weights");
+            // A fresh trainer is the initial optimizer state: the bad step's moments must go too.
+            _trainer.Dispose();
+            _trainer = Definition.CreateTrainer(_parallel, _options.Optimizer);
             Iteration = 0;
             Losses.TruncateAfter(0);
         }
@@ -287,6 +331,7 @@ public sealed class TrainingSession : IDisposable
         }
         _parallel.BroadcastWeights();
         NextBatch = nextBatch;
+        RolledBack?.Invoke();
         return Iteration;
     }
 
@@ -332,7 +377,8 @@ public sealed class TrainingSession : IDisposable
             _lastSave is null ? null : Path.Combine(Folder, "preview.jpg"), message), saved);
     }
 
-    private byte[] Snapshot()
+    /// <summary>The weights as <c>weights.bin</c> holds them.</summary>
+    internal byte[] Snapshot()
     {
         using var stream = new MemoryStream();
         WeightsFile.Save(_model, stream);

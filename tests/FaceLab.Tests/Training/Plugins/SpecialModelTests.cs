@@ -1,11 +1,12 @@
 using FaceLab.Tests.Training.Sessions;
 using FaceLab.Training.Models;
 using FaceLab.Training.Samples;
+using Xunit.Abstractions;
 
 namespace FaceLab.Tests.Training.Plugins;
 
 /// <summary>What LIAEF128YAW and MIAEF128 change in the samples, measured on the batches.</summary>
-public class SpecialModelTests(DemoFaceSetsFixture faces) : IClassFixture<DemoFaceSetsFixture>
+public class SpecialModelTests(DemoFaceSetsFixture faces, ITestOutputHelper output) : IClassFixture<DemoFaceSetsFixture>
 {
     [Fact]
     public void LIAEF128YAW_pairs_src_faces_whose_yaw_follows_the_dst_batch()
@@ -23,9 +24,10 @@ public class SpecialModelTests(DemoFaceSetsFixture faces) : IClassFixture<DemoFa
 
         var withMatching = MeanDifference(matched);
         var without = MeanDifference(uniform);
-        // Measured on the demo faces: about 1.3° matched against 8–9° shuffled.
-        Assert.True(withMatching < 0.4 * without, $"mean |yaw difference| {withMatching:0.00}° matched vs {without:0.00}° shuffled");
-        Assert.True(withMatching < 3, $"{withMatching:0.00}°");
+        output.WriteLine($"mean |yaw difference| of src/dst pairs: {withMatching:0.00}° matched, {without:0.00}° shuffled");
+        // Measured on the fixture's 16 src and 16 dst demo faces: 2.6° matched against 7.9° shuffled.
+        Assert.True(withMatching < 0.5 * without, $"mean |yaw difference| {withMatching:0.00}° matched vs {without:0.00}° shuffled");
+        Assert.True(withMatching < 4, $"{withMatching:0.00}°");
     }
 
     [Fact]

@@ -150,12 +150,82 @@ public class TrainingSessionTests(DemoFaceSetsFixture faces) : IClassFixture<Dem
         var models = faces.NewModelsFolder();
         using var session = Open(models, Run(1) with { Backups = 2 });
         session.Run(TextWriter.Null, CancellationToken.None);
-        for (var i = 0; i < 3; i++)
-        {
-            Thread.Sleep(1100); // backup names carry the time to the second
-            session.Backup();
-        }
+        var names = Enumerable.Range(0, 3).Select(_ => session.Backup()).ToList(); // back to back: names must not collide
+        Assert.Equal(3, names.Distinct().Count());
         Assert.Equal(2, new CheckpointStore(session.Folder).Backups.Count);
+    }
+
+    [Fact]
+    public void NonFiniteWeightsRollBackToTheSavedWeights()
+    {
+        var models = faces.NewModelsFolder();
+        using var session = Open(models, Run(5) with { AutosaveIterations = 2 });
+        session.PoisonWeightsAfter = batch => batch == 3; // the 4th step leaves a NaN weight behind a finite loss
+        byte[]? restored = null, saved = null;
+        string? checkpoint = null;
+        session.RolledBack = () =>
+        {
+            restored = session.Snapshot();
+            checkpoint = new CheckpointStore(session.Folder).Current!;
+            saved = File.ReadAllBytes(Path.Combine(checkpoint, "weights.bin"));
+        };
+        var log = new StringWriter();
+
+        session.Run(log, CancellationToken.None);
+
+        Assert.Contains("weights became non-finite: step skipped, weights rolled back to iteration 2", log.ToString());
+        // The fault landed (the roll-back ran) and the weights it restored are byte for byte those saved at iteration 2.
+        Assert.NotNull(restored);
+        Assert.Equal("000000002", Path.GetFileName(checkpoint));
+        Assert.Equal(saved, restored);
+        Assert.Equal(5, session.Iteration);
+        Assert.True(session.WeightsAreFinite());
+    }
+
+    [Fact]
+    public void ASaveOfNonFiniteWeightsIsRefusedAndTheCheckpointKept()
+    {
+        var models = faces.NewModelsFolder();
+        using var session = Open(models, Run(2));
+        session.Run(TextWriter.Null, CancellationToken.None);
+        using (var more = Open(models, Run(3)))
+        {
+            more.PoisonWeightsAfter = _ => true;
+            more.RolledBack = () => { };
+            var error = Assert.Throws<FaceLabException>(() => more.Run(TextWriter.Null, CancellationToken.None));
+            Assert.Contains("diverged", error.Message);
+        }
+        using var reopened = Open(models, Run(3));
+        Assert.Equal(2, reopened.Iteration);
+        Assert.True(reopened.WeightsAreFinite());
+    }
+
+    [Fact]
+    public void AFailureInTheLoopStillSavesWhatWasTrained()
+    {
+        var models = faces.NewModelsFolder();
+        using var session = Open(models, Run(3) with { Backups = 2 });
+        File.WriteAllText(Path.Combine(session.Folder, "backups"), "a file where the backups folder goes");
+        session.Monitor.Request(TrainingRequest.Backup);
+
+        Assert.ThrowsAny<IOException>(() => session.Run(TextWriter.Null, CancellationToken.None));
+
+        Assert.Equal(0, session.Iteration); // the failing backup was the first thing the loop did
+        Assert.NotNull(new CheckpointStore(session.Folder).Current);
+    }
+
+    [Fact]
+    public void AnEmptyOrDamagedCurrentPointerFallsBackToTheNewestCompleteCheckpoint()
+    {
+        var models = faces.NewModelsFolder();
+        using (var session = Open(models, Run(2))) session.Run(TextWriter.Null, CancellationToken.None);
+        var pointer = Path.Combine(models, "test_DF", "checkpoints", "current");
+        foreach (var damage in new[] { "", "../../elsewhere", "/etc", ".saving-x" })
+        {
+            File.WriteAllText(pointer, damage);
+            using var reopened = Open(models, Run(2));
+            Assert.Equal(2, reopened.Iteration);
+        }
     }
 
     private static float[] LastLosses(string models)
