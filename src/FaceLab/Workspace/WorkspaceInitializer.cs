@@ -66,12 +66,23 @@ public static class WorkspaceInitializer
     /// <summary>Deletes the files and folders of <paramref name="plan"/> (links were never entered).</summary>
     public static WorkspaceClearReport Clear(WorkspaceLayout layout, WorkspaceClearPlan plan)
     {
+        // A folder another FaceLab process is working in is refused before anything is deleted.
+        var locks = new List<ResourceLock>();
         var files = 0;
-        foreach (var file in plan.Files.Values.SelectMany(f => f))
+        try
         {
-            if (!File.Exists(file) || IsLink(file)) continue;
-            File.Delete(file);
-            files++;
+            foreach (var folder in plan.Files.Values.Select(f => Path.GetDirectoryName(f[0])!))
+                locks.Add(ResourceLock.Acquire(folder, "workspace init --clear"));
+            foreach (var file in plan.Files.Values.SelectMany(f => f))
+            {
+                if (!File.Exists(file) || IsLink(file)) continue;
+                File.Delete(file);
+                files++;
+            }
+        }
+        finally
+        {
+            foreach (var held in locks) held.Dispose();
         }
         var folders = 0;
         foreach (var folder in plan.Folders)

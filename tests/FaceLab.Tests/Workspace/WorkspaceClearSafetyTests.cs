@@ -1,3 +1,4 @@
+using FaceLab.Common;
 using FaceLab.Tests.Support;
 using FaceLab.Workspace;
 
@@ -68,6 +69,24 @@ public sealed class WorkspaceClearSafetyTests
         Assert.Equal("keep", File.ReadAllText(Path.Combine(elsewhere, "keep.bin")));
         Assert.False(File.Exists(Path.Combine(layout.Models, "DF", "w.bin")));
         Assert.Contains(Path.Combine(layout.Models, "DF", "pretrained"), report.LinksLeftAlone);
+    }
+
+    [Fact]
+    public void AFolderInUseByAnotherOperationIsRefusedBeforeAnythingIsDeleted()
+    {
+        using var temp = new TempFolder();
+        var layout = WorkspaceInitializer.Create(temp.Path);
+        Write(Path.Combine(layout.DestinationFrames, "00001.png"), "frame");
+        Write(Path.Combine(layout.DestinationAligned, "00001_0.jpg"), "face");
+
+        using (ResourceLock.Acquire(layout.DestinationAligned, "faces extract"))
+        {
+            var error = Assert.Throws<FaceLabException>(() => WorkspaceInitializer.Clear(layout, includeModels: false));
+            Assert.Contains("in use", error.Message);
+        }
+
+        Assert.True(File.Exists(Path.Combine(layout.DestinationFrames, "00001.png")));
+        Assert.True(File.Exists(Path.Combine(layout.DestinationAligned, "00001_0.jpg")));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal sealed class ExtractionJournal : IDisposable
     private readonly StreamWriter _writer;
     private readonly Lock _lock = new();
 
-    private ExtractionJournal(StreamWriter writer, Dictionary<string, int> finished, List<string> changed)
+    private ExtractionJournal(StreamWriter writer, Dictionary<string, int> finished, Dictionary<string, int> changed)
     {
         _writer = writer;
         Finished = finished;
@@ -28,8 +28,8 @@ internal sealed class ExtractionJournal : IDisposable
     /// <summary>Frames finished by earlier runs and unchanged since, with their face counts (the last entry of a frame wins).</summary>
     public IReadOnlyDictionary<string, int> Finished { get; }
 
-    /// <summary>Frames finished by earlier runs whose file has changed since: their faces are stale.</summary>
-    public IReadOnlyList<string> Changed { get; }
+    /// <summary>Frames finished by earlier runs whose file has changed since, with the face counts recorded then: those faces are stale.</summary>
+    public IReadOnlyDictionary<string, int> Changed { get; }
 
     public static string PathIn(string alignedFolder) => Path.Combine(alignedFolder, FileName);
 
@@ -42,7 +42,7 @@ internal sealed class ExtractionJournal : IDisposable
     {
         var path = PathIn(alignedFolder);
         var finished = new Dictionary<string, int>(StringComparer.Ordinal);
-        var changed = new List<string>();
+        var changed = new Dictionary<string, int>(StringComparer.Ordinal);
         var exists = File.Exists(path);
         if (exists)
         {
@@ -62,7 +62,7 @@ internal sealed class ExtractionJournal : IDisposable
             {
                 // Entries from before fingerprints were recorded are trusted as they are.
                 if (fingerprint is null || fingerprint.Matches(Path.Combine(framesFolder, frame))) finished[frame] = faces;
-                else changed.Add(frame);
+                else changed[frame] = faces;
             }
         }
         var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);

@@ -40,10 +40,11 @@ public static class FaceExtraction
         if (debugFolder is not null) Directory.CreateDirectory(debugFolder);
 
         using var journal = ExtractionJournal.Open(alignedFolder, framesFolder, options.Signature);
+        bool WithoutFaces(string name) => journal.Finished.GetValueOrDefault(name, -1) == 0 || journal.Changed.GetValueOrDefault(name, -1) == 0;
         var todo = scope == FaceExtractionScope.Remaining
             ? frames.Where(f => !journal.Finished.ContainsKey(Path.GetFileName(f))).ToList()
-            : frames.Where(f => journal.Finished.GetValueOrDefault(Path.GetFileName(f), -1) == 0).ToList();
-        if (scope == FaceExtractionScope.Remaining) RemoveStaleFaces(alignedFolder, journal.Changed);
+            : frames.Where(f => WithoutFaces(Path.GetFileName(f))).ToList();
+        if (scope == FaceExtractionScope.Remaining) RemoveStaleFaces(alignedFolder, [.. journal.Changed.Keys]);
 
         var queue = new ConcurrentQueue<string>(todo);
         var faceCounts = new ConcurrentDictionary<string, int>(journal.Finished, StringComparer.Ordinal);

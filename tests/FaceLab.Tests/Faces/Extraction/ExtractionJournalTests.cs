@@ -29,7 +29,7 @@ public sealed class ExtractionJournalTests
 
         using var reopened = ExtractionJournal.Open(aligned, frames, Options);
         Assert.Equal(["00001.png", "00003.png"], reopened.Finished.Keys.Order());
-        Assert.Equal(["00002.png"], reopened.Changed);
+        Assert.Equal(["00002.png"], reopened.Changed.Keys);
     }
 
     [Theory]
