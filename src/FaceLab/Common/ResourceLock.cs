@@ -10,13 +10,15 @@ namespace FaceLab.Common;
 /// in any way, <c>kill -9</c> included, and no lock file is involved, so nothing stale can lock a
 /// folder and nothing is left in it. While held, <c>.facelab-lock-holder</c> in the folder names
 /// the holder's PID and command line for the message a refused process shows; it is information
-/// only (a killed holder leaves it behind, and the next holder replaces it).
+/// only (a killed holder leaves it behind, and the next holder replaces it). On a file system
+/// without <c>flock</c> the work goes ahead unlocked rather than not at all.
 /// </summary>
 public sealed class ResourceLock : IDisposable
 {
     public const string HolderFileName = ".facelab-lock-holder";
 
     private const int MaxHolderChars = 400;
+    private const int Unlocked = -1;
 
     private readonly int _descriptor;
     private bool _disposed;
@@ -47,7 +49,7 @@ public sealed class ResourceLock : IDisposable
             Native.close(descriptor);
             if (error == Native.WouldBlock)
                 throw new FaceLabException(folder, $"in use by another FaceLab process ({Holder(folder)})", "wait for it to finish or stop it, then run again");
-            throw new FaceLabException(folder, $"cannot lock the folder (error {error})", null);
+            return new ResourceLock(folder, Unlocked);
         }
         WriteHolder(folder, operation);
         return new ResourceLock(folder, descriptor);
@@ -55,7 +57,7 @@ public sealed class ResourceLock : IDisposable
 
     public void Dispose()
     {
-        if (_disposed) return;
+        if (_disposed || _descriptor == Unlocked) return;
         _disposed = true;
         try
         {
