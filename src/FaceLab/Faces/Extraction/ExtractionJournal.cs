@@ -60,8 +60,10 @@ internal sealed class ExtractionJournal : IDisposable
                     entries[e.Frame] = (e.Faces, e.Fingerprint);
             foreach (var (frame, (faces, fingerprint)) in entries)
             {
-                // Entries from before fingerprints were recorded are trusted as they are.
-                if (fingerprint is null || fingerprint.Matches(Path.Combine(framesFolder, frame))) finished[frame] = faces;
+                // Entries from before fingerprints were recorded are trusted as they are, and so are
+                // frames deleted since (to save space once their faces are out): their faces stay.
+                var file = Path.Combine(framesFolder, frame);
+                if (fingerprint is null || !File.Exists(file) || fingerprint.Matches(file)) finished[frame] = faces;
                 else changed[frame] = faces;
             }
         }

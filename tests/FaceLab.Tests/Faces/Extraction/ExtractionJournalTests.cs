@@ -23,6 +23,7 @@ public sealed class ExtractionJournalTests
             foreach (var name in new[] { "00001.png", "00002.png", "00003.png" })
                 journal.RecordFrame(name, 1, FrameFingerprint.Of(Path.Combine(frames, name)));
 
+        File.Delete(Path.Combine(frames, "00001.png"));                                     // deleted to save space: its faces stay
         File.WriteAllBytes(Path.Combine(frames, "00002.png"), [9, 9, 9, 9, 9]);           // another picture
         File.WriteAllBytes(Path.Combine(frames, "00003.png"), [1, 2, 3, (byte)'3']);       // same bytes, written again
         File.SetLastWriteTimeUtc(Path.Combine(frames, "00003.png"), DateTime.UtcNow.AddMinutes(5));
