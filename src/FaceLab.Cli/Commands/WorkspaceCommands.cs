@@ -16,7 +16,11 @@ internal static class WorkspaceCommands
         };
         var clear = new Option<bool>("--clear")
         {
-            Description = "Empty the generated folders (frames, aligned faces, debug, merged); keeps data_src.*, data_dst.* and model/",
+            Description = "Delete what FaceLab generated (numbered frames, faces, debug and merged images); keeps the videos, *_trash, your own files, linked folders and model/",
+        };
+        var yes = new Option<bool>("--yes")
+        {
+            Description = "With --clear: delete without asking (required when not run from a terminal)",
         };
         var includeModels = new Option<bool>("--include-model")
         {
@@ -24,7 +28,7 @@ internal static class WorkspaceCommands
         };
         var init = new Command("init", "Create data_src/, data_dst/ (with aligned/, aligned_debug/, merged/, merged_mask/) and model/")
         {
-            dir, clear, includeModels,
+            dir, clear, includeModels, yes,
         };
         CommandRunner.SetAction(init, (result, _) =>
         {
@@ -32,9 +36,14 @@ internal static class WorkspaceCommands
             var layout = WorkspaceInitializer.Create(root);
             if (result.GetValue(clear))
             {
-                var report = WorkspaceInitializer.Clear(layout, result.GetValue(includeModels));
+                var models = result.GetValue(includeModels);
+                var plan = WorkspaceInitializer.PlanClear(layout, models);
+                foreach (var link in plan.LinksLeftAlone)
+                    Console.WriteLine($"workspace: {Path.GetRelativePath(layout.Root, link)} is a link; left alone (neither followed nor removed)");
+                if (!plan.IsEmpty && !result.GetValue(yes) && !Confirmed(plan, layout)) return Task.CompletedTask;
+                var report = WorkspaceInitializer.Clear(layout, plan);
                 Console.WriteLine($"workspace: cleared {report.FilesRemoved} files in {layout.Root}" +
-                    (result.GetValue(includeModels) ? " (model/ included)" : " (data_src.*, data_dst.* and model/ kept)"));
+                    (models ? " (model/ included)" : " (videos, *_trash, your own files and model/ kept)"));
             }
             else if (result.GetValue(includeModels))
             {
@@ -45,5 +54,23 @@ internal static class WorkspaceCommands
         });
         workspace.Subcommands.Add(init);
         return workspace;
+    }
+
+    /// <summary>Lists what would go and asks on a terminal; anywhere else deleting needs --yes.</summary>
+    private static bool Confirmed(WorkspaceClearPlan plan, WorkspaceLayout layout)
+    {
+        var summary = string.Join(", ", plan.Files.Select(f => $"{f.Value.Count} in {f.Key}")
+            .Concat(plan.Folders.Count > 0 ? [$"{plan.Folders.Count} folders in model"] : []));
+        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+            throw new Common.FaceLabException(layout.Root, $"--clear would delete {plan.FileCount} files ({summary}); nothing was deleted",
+                "pass --yes to confirm when not running in a terminal");
+        Console.WriteLine($"workspace: --clear will delete {plan.FileCount} files:");
+        foreach (var (folder, files) in plan.Files) Console.WriteLine($"  {files.Count,7}  {folder}");
+        if (plan.Folders.Count > 0) Console.WriteLine($"  {plan.Folders.Count,7}  folders in model");
+        Console.Write("Delete them? [y/N] ");
+        var answer = Console.ReadLine()?.Trim();
+        if (answer is "y" or "Y" or "yes") return true;
+        Console.WriteLine("workspace: nothing deleted");
+        return false;
     }
 }

@@ -43,6 +43,7 @@ public static class FaceSetTrash
     {
         folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: folder not found");
+        using var folderLock = ResourceLock.Acquire(folder, "faces restore");
         FaceSetRenamer.RollForward(folder);
         var trash = FaceSetFolder.TrashOf(folder);
         if (!Directory.Exists(trash)) return new FaceRestoreReport(0, []);

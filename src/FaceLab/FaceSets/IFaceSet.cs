@@ -23,6 +23,12 @@ public interface IFaceSet
 
     /// <summary>The encoded image (JPEG or PNG bytes) of face <paramref name="index"/>.</summary>
     byte[] ReadEncoded(int index);
+
+    /// <summary>
+    /// <see cref="ReadEncoded"/>, checked against the checksum the set stores where it has one (a
+    /// pack: a mismatch throws); a folder stores none, so its bytes are returned as read.
+    /// </summary>
+    byte[] ReadVerified(int index) => ReadEncoded(index);
 }
 
 /// <summary>One usable face of a set: its name (file name in a folder), metadata and pixel size.</summary>

@@ -19,12 +19,15 @@ public static class FrameExtractor
         if (options.Fps is <= 0)
             throw new FaceLabException($"--fps {options.Fps}: must be a positive number or 'full'");
         var info = await VideoProbe.ProbeAsync(input, ct);
+        var capped = CapToSourceRate(options, info);
+        options = capped.Options;
 
         var existing = FrameSequence.In(outputFolder);
         if (existing.Count > 0 && !options.Overwrite)
             throw new FaceLabException(
                 $"{outputFolder}: already holds {existing.Count} frames; pass --overwrite to replace them (or clear the workspace)");
         AtomicOutput.EnsureWritableFolder(outputFolder, outputFolder);
+        using var folderLock = ResourceLock.Acquire(outputFolder, "video extract");
 
         var staging = Path.Combine(outputFolder, StagingFolderName);
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); // ours, from an interrupted run
@@ -42,6 +45,7 @@ public static class FrameExtractor
 
             var produced = FrameSequence.In(staging);
             var warnings = CheckDecode(input, info, options, produced.Count, stderr);
+            if (capped.Notice is not null) warnings.Insert(0, capped.Notice);
             Publish(produced, outputFolder, existing, options.Overwrite);
             progress?.Report(new OperationProgress("extract", produced.Count, produced.Count));
             return new FrameExtractionResult(outputFolder, produced.Count, info, warnings);
@@ -50,6 +54,18 @@ public static class FrameExtractor
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A rate above the video's cannot add pictures, only copies of them: it is capped to every
+    /// frame once, with a notice (a 7-s clip at 1000 fps would otherwise give 7,000 files).
+    /// </summary>
+    private static (FrameExtractionOptions Options, string? Notice) CapToSourceRate(FrameExtractionOptions options, VideoInfo info)
+    {
+        if (options.Fps is not { } fps || info.FrameRate.Value <= 0 || fps < info.FrameRate.Value * (1 - 1e-9)) return (options, null);
+        var notice = string.Create(CultureInfo.InvariantCulture,
+            $"{fps:0.###} frames per second asked, the video has {info.FrameRate.Value:0.###}; kept every frame once instead");
+        return (options with { Fps = null }, fps > info.FrameRate.Value * (1 + 1e-9) ? notice : null);
     }
 
     private static List<string> BuildArguments(string input, string pattern, FrameExtractionOptions options)

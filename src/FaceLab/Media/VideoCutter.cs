@@ -5,7 +5,8 @@ namespace FaceLab.Media;
 /// <summary>
 /// DeepFaceLab's step 3.1: re-encodes a time range of a video, with its audio, into a new
 /// file. Re-encoding (not stream copy) makes the cut exact to the frame instead of snapping
-/// to keyframes. The original is never touched.
+/// to keyframes. The original is never touched. A cut that comes out shorter than asked (by more
+/// than a frame) means the source is damaged: it fails and nothing is left under the output name.
 /// </summary>
 public static class VideoCutter
 {
@@ -37,8 +38,33 @@ public static class VideoCutter
         progress?.Report(new OperationProgress("cut", 0, expected));
         await FfmpegProcess.RunFfmpegAsync(args, input,
             n => progress?.Report(new OperationProgress("cut", n, Math.Max(n, expected))), null, ct);
+        await RequireLength(input, start, length, info.FrameRate.Value, target.TemporaryPath, ct);
         target.Commit();
         return await VideoProbe.ProbeAsync(output, ct);
+    }
+
+    /// <summary>
+    /// ffmpeg stops quietly where a truncated source's data ends; the cut must then fail rather
+    /// than pass off a fragment as the range asked for.
+    /// </summary>
+    private static async Task RequireLength(string input, TimeSpan start, TimeSpan length, double frameRate, string produced, CancellationToken ct)
+    {
+        VideoInfo cut;
+        try
+        {
+            cut = await VideoProbe.ProbeAsync(produced, ct);
+        }
+        catch (FaceLabException e)
+        {
+            throw new FaceLabException(input, "the cut could not be read back; the video is damaged", "check the source file", e);
+        }
+        var frame = frameRate > 0 ? 1 / frameRate : 0.04;
+        var got = cut.FrameCount is { } n && frameRate > 0 ? n / frameRate : cut.Duration.TotalSeconds;
+        if (got < length.TotalSeconds - frame - 1e-3)
+            throw new FaceLabException(input,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the cut is {got:0.00} s long, {length.TotalSeconds:0.00} s asked: the video ends early (truncated or damaged after {(start.TotalSeconds + got):0.00} s); nothing was written"),
+                "repair or re-download the video, or cut a range before the damage");
     }
 
     /// <summary>Default output name: <c>NAME_cut.EXT</c> beside the input.</summary>

@@ -112,7 +112,7 @@ public class CliTests
         File.WriteAllText(temp.Combine("data_dst.mp4"), "video");
         File.WriteAllText(temp.Combine("data_dst", "00001.png"), "frame");
 
-        var result = CliProcess.Run(temp.Path, "workspace", "init", "--clear");
+        var result = CliProcess.Run(temp.Path, "workspace", "init", "--clear", "--yes");
 
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(temp.Combine("data_dst.mp4")));

@@ -91,6 +91,21 @@ public class FrameExtractorTests
     }
 
     [Fact]
+    public async Task ARateAboveTheVideosIsCappedToEveryFrameOnceWithANotice()
+    {
+        using var temp = new TempFolder();
+        var probe = MediaOracle.Probe(TestPaths.VideoWithAudio);
+        var frames = MediaOracle.DecodedFrames(probe);
+
+        var result = await FrameExtractor.ExtractAsync(
+            TestPaths.VideoWithAudio, temp.Path, new FrameExtractionOptions { Fps = 1000, Format = FrameImageFormat.Jpg });
+
+        Assert.Equal(frames, result.FrameCount);
+        Assert.Equal(frames, FrameSequence.In(temp.Path).Count);
+        Assert.Contains(result.Warnings, w => w.Contains("1000 frames per second asked", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TruncatedVideoFailsAndLeavesNoFrames()
     {
         using var temp = new TempFolder();

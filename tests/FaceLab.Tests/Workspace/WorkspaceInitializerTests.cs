@@ -24,14 +24,17 @@ public class WorkspaceInitializerTests
     }
 
     [Fact]
-    public void ClearEmptiesGeneratedFoldersButKeepsVideosModelsAndUserFiles()
+    public void ClearEmptiesGeneratedFoldersButKeepsVideosModelsTrashAndUserFiles()
     {
         using var temp = new TempFolder();
         var layout = WorkspaceInitializer.Create(temp.Path);
-        var kept = new[] { "data_src.mp4", "data_dst.mov", "notes.txt", "model/DF_SAEHD/weights.bin" };
-        var removed = new[] { "data_src/00001.png", "data_src/aligned/00001_0.jpg", "data_dst/00001.png",
-            "data_dst/aligned/00001_0.jpg", "data_dst/aligned_debug/00001.jpg", "data_dst/merged/00001.png",
-            "data_dst/merged_mask/00001.png", "data_src/aligned_trash/00002_0.jpg" };
+        var kept = new[] { "data_src.mp4", "data_dst.mov", "notes.txt", "model/DF_SAEHD/weights.bin",
+            "data_src/aligned_trash/00002_0.jpg", "data_dst/aligned_trash/00007_0.jpg",
+            "data_src/my notes.txt", "data_src/holiday.jpg", "data_src/refs/00001.png", "data_dst/aligned/keep/face.jpg",
+            "data_dst/aligned/readme.txt" };
+        var removed = new[] { "data_src/00001.png", "data_src/aligned/00001_0.jpg", "data_dst/00001.png", "data_dst/123456.jpg",
+            "data_dst/aligned/00001_0.jpg", "data_dst/aligned/.facelab-extract.jsonl", "data_dst/aligned_debug/00001.jpg",
+            "data_dst/merged/00001.png", "data_dst/merged_mask/00001.png" };
         foreach (var f in kept.Concat(removed))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(temp.Combine(f))!);

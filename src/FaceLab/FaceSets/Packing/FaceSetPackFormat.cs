@@ -28,6 +28,12 @@ internal static class FaceSetPackFormat
     public const ushort MinorVersion = 0;
     public const long MaxIndexBytes = 1L << 30;
     public const int MaxFaces = 10_000_000;
+
+    /// <summary>Largest face side a pack may declare: far above any training resolution, small enough to decode safely.</summary>
+    public const int MaxFaceSide = 8192;
+
+    /// <summary>Fewest index bytes one face can take (its 68 landmarks alone need more), to bound the count before parsing.</summary>
+    public const int MinIndexBytesPerFace = 256;
     public static ReadOnlySpan<byte> Magic => "FLFSPAK\0"u8;
 
     public readonly record struct Header(ushort Major, ushort Minor, uint Count, long IndexOffset, long IndexLength);
@@ -88,9 +94,14 @@ internal static class FaceSetPackFormat
         return buffer.ToArray();
     }
 
-    /// <summary>Parses and checks the index: names safe and unique, every face inside the data part, metadata valid.</summary>
+    /// <summary>
+    /// Parses and checks the index: names safe and unique, every face inside the data part (without
+    /// overflow), a plausible pixel size, as many faces as the header says, metadata valid.
+    /// </summary>
     public static (List<FaceSetPackEntry> Faces, List<SkippedFace> Skipped) ReadIndex(byte[] index, Header header, string path)
     {
+        if (header.Count > index.LongLength / MinIndexBytesPerFace || header.Count > header.IndexOffset - HeaderLength)
+            throw new FaceLabException(path, $"damaged face pack (header claims {header.Count} faces, more than the file can hold)", null);
         try
         {
             using var doc = JsonDocument.Parse(index, new JsonDocumentOptions { MaxDepth = 16 });
@@ -99,28 +110,39 @@ internal static class FaceSetPackFormat
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var f in root.GetProperty("faces").EnumerateArray())
             {
+                if (faces.Count == header.Count)
+                    throw new FaceLabException(path, $"damaged face pack (index lists more faces than the header's {header.Count})", null);
                 var name = f.GetProperty("name").GetString();
                 if (!IsSafeName(name) || !names.Add(name!))
-                    throw new FaceLabException($"{path}: damaged face pack index (bad or repeated name {name})");
-                var offset = f.GetProperty("offset").GetInt64();
-                var length = f.GetProperty("length").GetInt64();
-                if (offset < HeaderLength || length is < 0 or > int.MaxValue || offset + length > header.IndexOffset)
-                    throw new FaceLabException($"{path}: damaged face pack index ({name} lies outside the data)");
-                var metadata = FaceMetadataJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(f.GetProperty("metadata").GetRawText()), $"{path}:{name}");
-                faces.Add(new FaceSetPackEntry(name!, offset, length, f.GetProperty("xxh64").GetUInt64(),
-                    f.GetProperty("width").GetInt32(), f.GetProperty("height").GetInt32(), metadata));
+                    throw new FaceLabException(path, $"damaged face pack index (bad or repeated name {name})", null);
+                faces.Add(ReadEntry(f, name!, header, path));
             }
             var skipped = root.TryGetProperty("skipped", out var s)
                 ? s.EnumerateArray().Select(x => new SkippedFace(x.GetProperty("name").GetString() ?? "", x.GetProperty("reason").GetString() ?? "")).ToList()
                 : [];
             if (faces.Count != header.Count)
-                throw new FaceLabException($"{path}: damaged face pack (index lists {faces.Count} faces, header {header.Count})");
+                throw new FaceLabException(path, $"damaged face pack (index lists {faces.Count} faces, header {header.Count})", null);
             return (faces, skipped);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new FaceLabException($"{path}: damaged face pack index ({e.Message.Split('.')[0]})", e);
+            throw new FaceLabException(path, $"damaged face pack index ({e.Message.Split('.')[0]})", null, e);
         }
+    }
+
+    private static FaceSetPackEntry ReadEntry(JsonElement f, string name, Header header, string path)
+    {
+        var offset = f.GetProperty("offset").GetInt64();
+        var length = f.GetProperty("length").GetInt64();
+        // Subtracting keeps the test free of overflow: IndexOffset ≥ HeaderLength and length ≤ int.MaxValue here.
+        if (offset < HeaderLength || length is <= 0 or > int.MaxValue || offset > header.IndexOffset - length)
+            throw new FaceLabException(path, $"damaged face pack index ({name} lies outside the data: offset {offset}, length {length})", null);
+        var width = f.GetProperty("width").GetInt32();
+        var height = f.GetProperty("height").GetInt32();
+        if (width is < 1 or > MaxFaceSide || height is < 1 or > MaxFaceSide)
+            throw new FaceLabException(path, $"damaged face pack index ({name} has an impossible size {width}x{height}; at most {MaxFaceSide} a side)", null);
+        var metadata = FaceMetadataJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(f.GetProperty("metadata").GetRawText()), $"{path}:{name}");
+        return new FaceSetPackEntry(name, offset, length, f.GetProperty("xxh64").GetUInt64(), width, height, metadata);
     }
 
     /// <summary>A name a pack may hold: a plain visible face file name (unpacking writes it into a folder).</summary>

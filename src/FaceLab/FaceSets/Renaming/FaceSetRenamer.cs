@@ -10,6 +10,8 @@ namespace FaceLab.FaceSets.Renaming;
 /// (recorded in the journal before it starts) moves the temporary names to the final ones; the
 /// journal is deleted last. Each move is one atomic rename, and each step can tell from the files
 /// alone whether it was done, so a re-run (<see cref="RollForward"/>) finishes an interrupted plan.
+/// A journal is untrusted (it travels with a shared face folder): the trash is always the folder's
+/// own, every name must be a plain visible file name, and the whole plan is checked before any move.
 /// </summary>
 public static class FaceSetRenamer
 {
@@ -22,12 +24,12 @@ public static class FaceSetRenamer
 
     public static string JournalPath(string folder) => Path.Combine(folder, JournalFileName);
 
-    /// <summary>Runs <paramref name="entries"/> (moves into <paramref name="trashFolder"/> for trashed faces).</summary>
-    public static void Execute(string folder, string trashFolder, IReadOnlyList<RenameEntry> entries,
+    /// <summary>Runs <paramref name="entries"/> (trashed faces go to the folder's trash, <see cref="FaceSetFolder.TrashOf"/>).</summary>
+    public static void Execute(string folder, IReadOnlyList<RenameEntry> entries,
         Action<string, int>? afterStep = null, IProgress<OperationProgress>? progress = null)
     {
         if (entries.Count == 0) return;
-        var state = new RenameJournalState(JournalVersion, 1, trashFolder, [.. entries]);
+        var state = new RenameJournalState(JournalVersion, 1, FaceSetFolder.TrashOf(folder), [.. entries]);
         WriteJournal(folder, state);
         Run(folder, state, afterStep, progress);
     }
@@ -37,7 +39,7 @@ public static class FaceSetRenamer
     {
         var path = JournalPath(folder);
         if (!File.Exists(path)) return false;
-        Run(folder, ReadJournal(path), afterStep, null);
+        Run(folder, ReadJournal(folder, path), afterStep, null);
         return true;
     }
 
@@ -45,12 +47,13 @@ public static class FaceSetRenamer
     {
         var total = state.Entries.Count + state.Entries.Count(e => !e.ToTrash);
         var done = 0;
+        var trash = FaceSetFolder.TrashOf(folder);
         if (state.Phase == 1)
         {
-            if (state.Entries.Any(e => e.ToTrash)) Directory.CreateDirectory(state.TrashFolder);
+            if (state.Entries.Any(e => e.ToTrash)) Directory.CreateDirectory(trash);
             foreach (var e in state.Entries)
             {
-                Move(Path.Combine(folder, e.From), e.ToTrash ? Path.Combine(state.TrashFolder, e.To) : Path.Combine(folder, e.Temp));
+                Move(Path.Combine(folder, e.From), e.ToTrash ? Path.Combine(trash, e.To) : Path.Combine(folder, e.Temp));
                 afterStep?.Invoke("temporary names", ++done);
                 progress?.Report(new OperationProgress("rename", done, total, "files"));
             }
@@ -82,25 +85,39 @@ public static class FaceSetRenamer
     private static void WriteJournal(string folder, RenameJournalState state) =>
         AtomicOutput.WriteAllBytes(JournalPath(folder), JsonSerializer.SerializeToUtf8Bytes(state, Json));
 
-    private static RenameJournalState ReadJournal(string path)
+    private static RenameJournalState ReadJournal(string folder, string path)
     {
         RenameJournalState? state;
         try
         {
-            if (new FileInfo(path).Length > MaxJournalBytes) throw new FaceLabException($"{path}: sort journal larger than allowed");
+            if (new FileInfo(path).Length > MaxJournalBytes) throw new FaceLabException(path, "sort journal larger than allowed", Untouched);
             state = JsonSerializer.Deserialize<RenameJournalState>(File.ReadAllBytes(path), Json);
         }
         catch (JsonException e)
         {
-            throw new FaceLabException($"{path}: damaged sort journal ({e.Message.Split('.')[0]}); no face was lost: check the temporary names sorting-*", e);
+            throw new FaceLabException(path, $"damaged sort journal ({e.Message.Split('.')[0]})", Untouched, e);
         }
-        if (state is null || state.Version != JournalVersion || state.Phase is not (1 or 2) || state.Entries is null
-            || string.IsNullOrEmpty(state.TrashFolder)
-            || !state.Entries.All(e => e is not null && IsPlainName(e.From) && IsPlainName(e.Temp) && IsPlainName(e.To)))
-            throw new FaceLabException($"{path}: damaged or unknown sort journal; no face was lost: check the temporary names sorting-*");
+        if (state is null || state.Version != JournalVersion || state.Phase is not (1 or 2) || state.Entries is null || state.Entries.Contains(null!))
+            throw new FaceLabException(path, "damaged or unknown sort journal", Untouched);
+        // The trash is recomputed, never taken from the file; a journal naming another one was not written by a sort of this folder.
+        if (Path.GetFileName(Path.TrimEndingDirectorySeparator(state.TrashFolder ?? "")) != Path.GetFileName(FaceSetFolder.TrashOf(folder)))
+            throw new FaceLabException(path, $"sort journal names a foreign trash folder ({state.TrashFolder}); nothing was moved", ForeignHint);
+        if (state.Entries.FirstOrDefault(e => !IsPlainName(e.From) || !IsPlainName(e.Temp) || !IsPlainName(e.To)) is { } bad)
+            throw new FaceLabException(path, $"sort journal names a file outside the folder ({bad.From} → {bad.Temp} → {bad.To}); nothing was moved", ForeignHint);
+        if (state.Entries.Select(e => e.From).Distinct(StringComparer.Ordinal).Count() != state.Entries.Count
+            || state.Entries.Select(e => e.ToTrash ? "trash/" + e.To : e.Temp).Distinct(StringComparer.Ordinal).Count() != state.Entries.Count)
+            throw new FaceLabException(path, "sort journal moves two files to one name; nothing was moved", ForeignHint);
         return state;
     }
 
+    private const string Untouched = "no face was lost: check the temporary names sorting-*";
+    private const string ForeignHint = "delete the journal if this folder came from elsewhere";
+
+    /// <summary>
+    /// A visible file name directly in the folder: no separators, not <c>.</c> or <c>..</c> and not
+    /// hidden (faces never are; the journal itself is).
+    /// </summary>
     private static bool IsPlainName(string? name) =>
-        !string.IsNullOrEmpty(name) && name == Path.GetFileName(name) && name is not ("." or "..") && name.IndexOfAny(['/', '\\', '\0']) < 0;
+        !string.IsNullOrEmpty(name) && name.Length <= 255 && name == Path.GetFileName(name) && !name.StartsWith('.')
+        && name.IndexOfAny(['/', '\\', '\0']) < 0;
 }

@@ -30,6 +30,7 @@ public static class FaceSetSorter
         folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var trash = FaceSetFolder.TrashOf(folder);
         if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: folder not found");
+        using var folderLock = ResourceLock.Acquire(folder, "faces sort");
         var resumed = FaceSetRenamer.RollForward(folder, options.AfterRenameStep);
 
         var scan = FaceSetScanner.Scan(folder, options.Workers, progress, ct);
@@ -40,7 +41,7 @@ public static class FaceSetSorter
         ct.ThrowIfCancellationRequested();
 
         var plan = Plan(folder, trash, scan, kept, rejected);
-        FaceSetRenamer.Execute(folder, trash, plan, options.AfterRenameStep, progress);
+        FaceSetRenamer.Execute(folder, plan, options.AfterRenameStep, progress);
         return new FaceSortReport(sorter.Name, kept.Count, rejected.Count, scan.Skipped, scan.Computed, scan.FromCache, resumed, trash);
     }
 

@@ -34,14 +34,17 @@ public static class FaceExtraction
     {
         var frames = ListFrames(framesFolder);
         AtomicOutput.EnsureWritableFolder(alignedFolder, alignedFolder);
+        using var folderLock = ResourceLock.Acquire(alignedFolder, "faces extract");
         RefuseForeignFaces(alignedFolder);
         var debugFolder = options.Debug ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(alignedFolder))!, "aligned_debug") : null;
         if (debugFolder is not null) Directory.CreateDirectory(debugFolder);
 
-        using var journal = ExtractionJournal.Open(alignedFolder, options.Signature);
+        using var journal = ExtractionJournal.Open(alignedFolder, framesFolder, options.Signature);
+        bool WithoutFaces(string name) => journal.Finished.GetValueOrDefault(name, -1) == 0 || journal.Changed.GetValueOrDefault(name, -1) == 0;
         var todo = scope == FaceExtractionScope.Remaining
             ? frames.Where(f => !journal.Finished.ContainsKey(Path.GetFileName(f))).ToList()
-            : frames.Where(f => journal.Finished.GetValueOrDefault(Path.GetFileName(f), -1) == 0).ToList();
+            : frames.Where(f => WithoutFaces(Path.GetFileName(f))).ToList();
+        if (scope == FaceExtractionScope.Remaining) RemoveStaleFaces(alignedFolder, [.. journal.Changed.Keys]);
 
         var queue = new ConcurrentQueue<string>(todo);
         var faceCounts = new ConcurrentDictionary<string, int>(journal.Finished, StringComparer.Ordinal);
@@ -56,10 +59,11 @@ public static class FaceExtraction
             {
                 var name = Path.GetFileName(frame);
                 var boxes = manualBoxes?.GetValueOrDefault(name);
+                var fingerprint = FrameFingerprint.Of(frame); // before reading: a change during the work shows next time
                 var count = ProcessFrame(frame, alignedFolder, debugFolder, extractor, tools, options, boxes);
                 Interlocked.Add(ref facesWritten, count);
                 faceCounts[name] = count;
-                journal.RecordFrame(name, count);
+                journal.RecordFrame(name, count, fingerprint);
                 progress?.Report(new OperationProgress("extract faces", Interlocked.Increment(ref done), todo.Count));
             }
         }
@@ -125,6 +129,24 @@ public static class FaceExtraction
             .Order(StringComparer.Ordinal)
             .ToList();
         return frames.Count > 0 ? frames : throw new FaceLabException($"{folder}: no frames found (extract them first with facelab video extract)");
+    }
+
+    /// <summary>
+    /// The faces <c>&lt;stem&gt;_&lt;n&gt;</c> of frames whose file changed since they were extracted
+    /// came from another picture; they go before the frame is done again, so none of them survives.
+    /// </summary>
+    private static void RemoveStaleFaces(string alignedFolder, IReadOnlyList<string> changedFrames)
+    {
+        if (changedFrames.Count == 0) return;
+        var stems = changedFrames.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
+        foreach (var face in Directory.EnumerateFiles(alignedFolder).Where(FaceImageFile.IsFaceImagePath).ToList())
+        {
+            var name = Path.GetFileNameWithoutExtension(face);
+            var underscore = name.LastIndexOf('_');
+            if (underscore > 0 && underscore < name.Length - 1 && name[(underscore + 1)..].All(char.IsAsciiDigit)
+                && stems.Contains(name[..underscore]))
+                File.Delete(face);
+        }
     }
 
     /// <summary>Faces that no journal accounts for came from elsewhere: resuming over them could mix two extractions.</summary>

@@ -23,7 +23,8 @@ public static class ManualFaceBoxes
                 ?? throw new FaceLabException($"{path}: empty box list");
             return raw.ToDictionary(
                 kv => kv.Key,
-                kv => (IReadOnlyList<Rect2d>)kv.Value.Select(b => ToRect(b, path, kv.Key)).ToList(),
+                kv => (IReadOnlyList<Rect2d>)(kv.Value ?? throw new FaceLabException(path, $"{kv.Key} has no box list", "give [[left, top, right, bottom]]"))
+                    .Select(b => ToRect(b, path, kv.Key)).ToList(),
                 StringComparer.Ordinal);
         }
         catch (JsonException e)

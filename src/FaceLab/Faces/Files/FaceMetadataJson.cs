@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FaceLab.Common;
+using FaceLab.Faces.Alignment;
 using OpenCvSharp;
 
 namespace FaceLab.Faces.Files;
@@ -16,6 +17,9 @@ public static class FaceMetadataJson
 
     private const int LandmarkCount = 68;
     private const int MaxPolygonPoints = 100_000;
+
+    /// <summary>Largest coordinate accepted, in pixels: far beyond any frame, small enough that arithmetic on it stays exact.</summary>
+    private const double MaxCoordinate = 1_000_000;
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -64,23 +68,35 @@ public static class FaceMetadataJson
         Require(m.SchemaVersion is >= 1 and <= FaceMetadata.CurrentSchemaVersion,
             $"schema version {m.SchemaVersion}; this FaceLab reads up to {FaceMetadata.CurrentSchemaVersion}");
         Require(!string.IsNullOrWhiteSpace(m.FaceType), "no face_type");
-        Require(m.Landmarks is { Length: LandmarkCount } && m.Landmarks.All(Finite), "landmarks must be 68 finite points");
-        Require(m.SourceLandmarks is { Length: LandmarkCount } && m.SourceLandmarks.All(Finite), "source_landmarks must be 68 finite points");
-        Require(m.SourceRect is { Length: 4 } && m.SourceRect.All(double.IsFinite), "source_rect must be 4 numbers");
-        Require(m.ImageToFaceMat is { Length: 2 } && m.ImageToFaceMat.All(r => r is { Length: 3 } && r.All(double.IsFinite)),
-            "image_to_face_mat must be 2x3 numbers");
-        Require(!string.IsNullOrWhiteSpace(m.SourceFilename) && m.SourceFilename.IndexOfAny(['/', '\\']) < 0, "bad source_filename");
-        Require(double.IsFinite(m.EyebrowsExpandMod), "bad eyebrows_expand_mod");
+        Require(FaceType.TryParse(m.FaceType, out _), $"unknown face_type '{Shorten(m.FaceType)}'");
+        Require(m.Landmarks is { Length: LandmarkCount } && m.Landmarks.All(InRange), "landmarks must be 68 finite points within ±1e6 px");
+        Require(m.SourceLandmarks is { Length: LandmarkCount } && m.SourceLandmarks.All(InRange), "source_landmarks must be 68 finite points within ±1e6 px");
+        Require(m.SourceRect is { Length: 4 } && m.SourceRect.All(InRange), "source_rect must be 4 numbers within ±1e6 px");
+        Require(m.ImageToFaceMat is { Length: 2 } && m.ImageToFaceMat.All(r => r is { Length: 3 } && r.All(InRange)),
+            "image_to_face_mat must be 2x3 numbers within ±1e6");
+        Require(Math.Abs(m.ImageToFaceMat[0][0] * m.ImageToFaceMat[1][1] - m.ImageToFaceMat[0][1] * m.ImageToFaceMat[1][0]) > 1e-12,
+            "image_to_face_mat is not invertible");
+        Require(IsFrameName(m.SourceFilename), $"bad source_filename '{Shorten(m.SourceFilename)}'");
+        Require(m.EyebrowsExpandMod is >= 0 and <= 100, "eyebrows_expand_mod must be between 0 and 100");
         if (m.MaskPolygons is { } p)
         {
             var all = (p.Include ?? []).Concat(p.Exclude ?? []).ToList();
             Require(p.Include is not null && p.Exclude is not null, "mask_polygons needs include and exclude lists");
-            Require(all.Sum(poly => poly?.Length ?? 0) <= MaxPolygonPoints && all.All(poly => poly is not null && poly.All(Finite)),
+            Require(all.Sum(poly => poly?.Length ?? 0) <= MaxPolygonPoints && all.All(poly => poly is not null && poly.All(InRange)),
                 "bad mask_polygons");
         }
     }
 
-    private static bool Finite(Point2d p) => double.IsFinite(p.X) && double.IsFinite(p.Y);
+    private static bool InRange(double v) => double.IsFinite(v) && Math.Abs(v) <= MaxCoordinate;
+
+    private static bool InRange(Point2d p) => InRange(p.X) && InRange(p.Y);
+
+    /// <summary>A plain file name a frames folder may hold: merging joins it to that folder, so it must not leave it.</summary>
+    private static bool IsFrameName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Length <= 255 && name is not ("." or "..")
+        && name.IndexOfAny(['/', '\\', '\0']) < 0 && !name.Any(char.IsControl);
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>Points as <c>[x, y]</c> arrays, the form other tools and numpy read directly.</summary>
     private sealed class PointConverter : JsonConverter<Point2d>

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace FaceLab.Common;
+
+/// <summary>
+/// One FaceLab process at a time per folder (frames, faces, a model): an exclusive <c>flock</c> on
+/// the folder itself, held while the instance lives. The OS drops the lock when the process ends
+/// in any way, <c>kill -9</c> included, and no lock file is involved, so nothing stale can lock a
+/// folder and nothing is left in it. While held, <c>.facelab-lock-holder</c> in the folder names
+/// the holder's PID and command line for the message a refused process shows; it is information
+/// only (a killed holder leaves it behind, and the next holder replaces it). On a file system
+/// without <c>flock</c> the work goes ahead unlocked rather than not at all.
+/// </summary>
+public sealed class ResourceLock : IDisposable
+{
+    public const string HolderFileName = ".facelab-lock-holder";
+
+    private const int MaxHolderChars = 400;
+    private const int Unlocked = -1;
+
+    private readonly int _descriptor;
+    private bool _disposed;
+
+    private ResourceLock(string folder, int descriptor)
+    {
+        Folder = folder;
+        _descriptor = descriptor;
+    }
+
+    /// <summary>The locked folder (full path).</summary>
+    public string Folder { get; }
+
+    /// <summary>
+    /// Locks <paramref name="folder"/> (which must exist) for <paramref name="operation"/> (e.g.
+    /// <c>faces extract</c>, shown to a process refused); throws a <see cref="FaceLabException"/>
+    /// naming the holder when another process has it. Never waits. Dispose to release.
+    /// </summary>
+    public static ResourceLock Acquire(string folder, string operation)
+    {
+        folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var descriptor = Native.open(folder, Native.OpenReadOnlyDirectory);
+        if (descriptor < 0)
+            throw new FaceLabException(folder, $"cannot open the folder to lock it (error {Marshal.GetLastPInvokeError()})", "check that it exists and is readable");
+        if (Native.flock(descriptor, Native.LockExclusiveNonBlocking) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            Native.close(descriptor);
+            if (error == Native.WouldBlock)
+                throw new FaceLabException(folder, $"in use by another FaceLab process ({Holder(folder)})", "wait for it to finish or stop it, then run again");
+            return new ResourceLock(folder, Unlocked);
+        }
+        WriteHolder(folder, operation);
+        return new ResourceLock(folder, descriptor);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed || _descriptor == Unlocked) return;
+        _disposed = true;
+        try
+        {
+            File.Delete(Path.Combine(Folder, HolderFileName)); // before unlocking: a next holder's file is never removed
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A stale description is harmless: the lock decides.
+        }
+        Native.close(_descriptor);
+    }
+
+    private static void WriteHolder(string folder, string operation)
+    {
+        var command = string.Join(' ', Environment.GetCommandLineArgs());
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"PID {Environment.ProcessId}, {operation}, since {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}Z: {command}");
+        try
+        {
+            AtomicOutput.WriteAllBytes(Path.Combine(folder, HolderFileName), Encoding.UTF8.GetBytes(text.Length > MaxHolderChars ? text[..MaxHolderChars] : text));
+        }
+        catch (FaceLabException)
+        {
+            // The description is a courtesy; the lock itself is held.
+        }
+    }
+
+    private static string Holder(string folder)
+    {
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(folder, HolderFileName), Encoding.UTF8).ReplaceLineEndings(" ").Trim();
+            return text.Length == 0 ? "holder unknown" : text.Length > MaxHolderChars ? text[..MaxHolderChars] : text;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "holder unknown";
+        }
+    }
+
+    /// <summary>The Linux calls: a folder opened read-only (close-on-exec, so ffmpeg children never inherit the lock) and flock.</summary>
+    private static class Native
+    {
+        public const int OpenReadOnlyDirectory = 0x10000 | 0x80000; // O_RDONLY | O_DIRECTORY | O_CLOEXEC
+        public const int LockExclusiveNonBlocking = 2 | 4;         // LOCK_EX | LOCK_NB
+        public const int WouldBlock = 11;                          // EWOULDBLOCK
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int flock(int descriptor, int operation);
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int close(int descriptor);
+    }
+}
