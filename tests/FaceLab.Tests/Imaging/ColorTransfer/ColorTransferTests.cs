@@ -134,7 +134,7 @@ public sealed class ColorTransferTests : IDisposable
             Cv2.MinMaxLoc(result.Reshape(1), out double min, out double max);
             Assert.True(min >= 0 && max <= 1, $"{name}: {min}..{max}");
         }
-        Assert.Throws<ArgumentException>(() => ColorTransfers.Create("xyz"));
+        Assert.Throws<FaceLab.Common.FaceLabException>(() => ColorTransfers.Create("xyz"));
     }
 
     private static Mat Painted(Mat image, Mat mask, Scalar colour)
