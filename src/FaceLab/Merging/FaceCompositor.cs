@@ -80,19 +80,14 @@ internal static class FaceCompositor
     /// </summary>
     private static void Blend(Mat frameRegion, Mat face, Mat mask)
     {
-        using var frameFloat = new Mat();
-        frameRegion.ConvertTo(frameFloat, MatType.CV_32FC3, 1.0 / 255);
-        using var mask3 = new Mat();
-        Cv2.Merge([mask, mask, mask], mask3);
-        using var difference = new Mat();
-        Cv2.Subtract(face, frameFloat, difference);
-        Cv2.Multiply(difference, mask3, difference);
-        Cv2.Add(frameFloat, difference, frameFloat);
+        using var face8 = new Mat();
+        face.ConvertTo(face8, MatType.CV_8UC3, 255);
+        using var inverse = new Mat();
+        mask.ConvertTo(inverse, MatType.CV_32FC1, -1, 1);
         using var blended = new Mat();
-        frameFloat.ConvertTo(blended, MatType.CV_8UC3, 255);
+        Cv2.BlendLinear(face8, frameRegion, mask, inverse, blended);
         using var touched = new Mat();
-        Cv2.Threshold(mask, touched, 0, 255, ThresholdTypes.Binary);
-        touched.ConvertTo(touched, MatType.CV_8UC1);
+        Cv2.Compare(mask, Scalar.All(0), touched, CmpTypes.GT);
         blended.CopyTo(frameRegion, touched);
     }
 

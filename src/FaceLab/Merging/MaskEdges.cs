@@ -32,7 +32,6 @@ internal static class MaskEdges
         }
         var blur = BlurPixels(faceSize, options);
         if (blur > 1) Cv2.GaussianBlur(mask, mask, new Size(blur, blur), 0);
-        Cv2.Min(mask, 1.0, mask);
-        Cv2.Max(mask, 0.0, mask);
+        FaceFilters.Clip(mask);
     }
 }
