@@ -8,6 +8,9 @@ namespace FaceLab.Merging;
 /// Merges one predicted face into a frame, in place, working only on the face's region of the
 /// frame: adjust the prediction in face space (colour transfer, histogram match, sharpen, denoise),
 /// warp it and its mask back, erode and blur the mask, motion-blur the face, blend by the mode.
+/// Colour steps always act on the prediction before blending, in the seamless modes too (where
+/// DeepFaceLab recolours the cloned result): one order for every mode, and the Poisson solve then
+/// has less colour difference to spread.
 /// </summary>
 internal static class FaceCompositor
 {

@@ -10,27 +10,23 @@ internal static class FaceSpaceMask
     public static Mat Build(MaskMode mode, FacePrediction prediction, IReadOnlyList<Point2d> landmarks, int resolution)
     {
         var size = new Size(resolution, resolution);
-        var mask = new Mat();
         switch (mode)
         {
             case MaskMode.Destination:
-                mask.Dispose();
                 return FaceMasks.Hull(landmarks, size);
             case MaskMode.Full:
-                mask.Dispose();
                 return new Mat(size, MatType.CV_32FC1, Scalar.All(1));
-            case MaskMode.LearnedPredicted:
-                Fit(prediction.PredictedMask, size).CopyTo(mask);
-                break;
-            case MaskMode.LearnedDestination:
-                Fit(prediction.DestinationMask, size).CopyTo(mask);
-                break;
-            case MaskMode.LearnedProduct:
-                Cv2.Multiply(Fit(prediction.PredictedMask, size), Fit(prediction.DestinationMask, size), mask);
-                break;
-            case MaskMode.LearnedSum:
-                Cv2.Add(Fit(prediction.PredictedMask, size), Fit(prediction.DestinationMask, size), mask);
-                break;
+        }
+
+        var predicted = Fit(prediction.PredictedMask, size);
+        var destination = Fit(prediction.DestinationMask, size);
+        var mask = new Mat();
+        switch (mode)
+        {
+            case MaskMode.LearnedPredicted: predicted.CopyTo(mask); break;
+            case MaskMode.LearnedDestination: destination.CopyTo(mask); break;
+            case MaskMode.LearnedProduct: Cv2.Multiply(predicted, destination, mask); break;
+            case MaskMode.LearnedSum: Cv2.Add(predicted, destination, mask); break;
             default:
                 mask.Dispose();
                 throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown mask mode");

@@ -15,6 +15,7 @@ public interface IFacePredictor
     /// <summary>The crop the model was trained on.</summary>
     FaceType FaceType { get; }
 
-    /// <param name="faces">Aligned dst faces, BGR <c>CV_32FC3</c> in [0, 1], <see cref="Resolution"/>² each.</param>
+    /// <param name="faces">Aligned dst faces, BGR <c>CV_32FC3</c> in [0, 1], <see cref="Resolution"/>² each; owned by the caller.</param>
+    /// <returns>One prediction per face, in order, at <see cref="Resolution"/>; the caller disposes them.</returns>
     IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> faces);
 }
