@@ -13,6 +13,9 @@ namespace FaceLab.Media;
 /// </summary>
 public static class VideoAssembler
 {
+    /// <summary>The hint of the error refusing a frame count unlike the reference's (front ends name their own options instead).</summary>
+    public const string LengthChangeHint = "give the frame rate or allow the length change";
+
     public static async Task<VideoAssemblyResult> AssembleAsync(
         string framesFolder, string output, VideoAssemblyOptions options,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
@@ -105,7 +108,7 @@ public static class VideoAssembler
         var problem = $"has {frames.Count} frames but the reference {Path.GetFileName(reference.Path)} has {expected}";
         if (options.FrameRate is null && !options.AllowLengthChange)
             throw new FaceLabException(frames.Folder, problem,
-                $"the video would last {seconds} s instead of {referenceSeconds} s; give the frame rate or allow the length change");
+                $"{LengthChangeHint}; the video would last {seconds} s instead of {referenceSeconds} s");
         return $"{frames.Folder}: {problem}; the video lasts {seconds} s (reference {referenceSeconds} s)";
     }
 

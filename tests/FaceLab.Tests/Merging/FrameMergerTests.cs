@@ -53,6 +53,20 @@ public sealed class FrameMergerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ALowerHistMatchThresholdHoldsTheBrightValuesBack()
+    {
+        var (frame, face) = MergeScenes.Single();
+        using (frame)
+        using (var full = MergeScenes.Merge(frame, face, StandInPredictor.Shifted(), new MergeOptions { Mode = MergeMode.HistMatch }))
+        using (var held = MergeScenes.Merge(frame, face, StandInPredictor.Shifted(), new MergeOptions { Mode = MergeMode.HistMatch, HistMatchThreshold = 200 }))
+        {
+            var fullMean = Cv2.Mean(full.Image, full.Mask);
+            var heldMean = Cv2.Mean(held.Image, held.Mask);
+            for (var c = 0; c < 3; c++) Assert.True(heldMean[c] < fullMean[c] - 2, $"channel {c}: {heldMean[c]:F1} vs {fullMean[c]:F1}");
+        }
+    }
+
+    [Fact]
     public void HistMatchBwGivesAGreyFace()
     {
         var (frame, face) = MergeScenes.Single();
