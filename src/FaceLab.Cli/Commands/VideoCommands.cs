@@ -73,11 +73,12 @@ internal static class VideoCommands
         format.AcceptOnlyFromAmong("mp4", "avi");
         var lossless = new Option<bool>("--lossless") { Description = "Bit-exact RGB h264 instead of h264 yuv420p (larger; not every player plays it)" };
         var fps = new Option<string?>("--fps") { Description = "Frame rate (e.g. 25 or 30000/1001) instead of the reference's" };
+        var allowLengthChange = new Option<bool>("--allow-length-change") { Description = "Accept a frame count that differs from the reference's (the video gets shorter or longer than its audio)" };
         var output = new Option<FileInfo?>("--out") { Description = "Output video (default: result.mp4 / result.avi in the workspace)" };
         var overwrite = CommonOptions.Overwrite("an output file");
         var command = new Command("assemble", "Build a video from frames with the reference's frame rate and audio, marked as synthetic media")
         {
-            frames, reference, format, lossless, fps, output, overwrite,
+            frames, reference, format, lossless, fps, allowLengthChange, output, overwrite,
         };
         CommandRunner.SetAction(command, async (result, ct) =>
         {
@@ -91,10 +92,20 @@ internal static class VideoCommands
                 Reference = result.GetValue(reference)?.FullName ?? layout.DestinationVideo,
                 FrameRate = result.GetValue(fps) is { } rate ? ParseRate(rate) : null,
                 Lossless = result.GetValue(lossless),
+                AllowLengthChange = result.GetValue(allowLengthChange),
                 Overwrite = result.GetValue(overwrite),
             };
             var folder = result.GetValue(frames)?.FullName ?? layout.Merged;
-            var done = await ProgressDisplay.RunAsync(p => VideoAssembler.AssembleAsync(folder, target, options, p, ct));
+            VideoAssemblyResult done;
+            try
+            {
+                done = await ProgressDisplay.RunAsync(p => VideoAssembler.AssembleAsync(folder, target, options, p, ct));
+            }
+            catch (FaceLabException e) when (e.Hint?.StartsWith(VideoAssembler.LengthChangeHint, StringComparison.Ordinal) == true)
+            {
+                throw new FaceLabException(e.Subject, e.Problem, "pass --fps RATE or --allow-length-change" + e.Hint[VideoAssembler.LengthChangeHint.Length..], e);
+            }
+            foreach (var note in done.Notes) Console.WriteLine($"assemble: {note}");
             Console.WriteLine($"assemble: {done.Output} ({done.FrameCount} frames at {done.FrameRate.Value:0.###} fps, " +
                 $"{(done.HasAudio ? "audio from " + Path.GetFileName(options.Reference) : "no audio")}; marked as synthetic media)");
         });

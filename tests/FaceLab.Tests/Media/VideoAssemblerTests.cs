@@ -59,7 +59,7 @@ public class VideoAssemblerTests(ShortClipFixture clip) : IClassFixture<ShortCli
         await FrameExtractor.ExtractAsync(TestPaths.DemoDestinationVideo, frames, new FrameExtractionOptions { Fps = 5 });
         var output = temp.Combine("silent.mp4");
 
-        var result = await VideoAssembler.AssembleAsync(frames, output, new VideoAssemblyOptions { Reference = TestPaths.DemoDestinationVideo });
+        var result = await VideoAssembler.AssembleAsync(frames, output, new VideoAssemblyOptions { Reference = TestPaths.DemoDestinationVideo, AllowLengthChange = true });
 
         var probe = MediaOracle.Probe(output);
         Assert.False(result.HasAudio);
@@ -107,7 +107,7 @@ public class VideoAssemblerTests(ShortClipFixture clip) : IClassFixture<ShortCli
         await File.WriteAllTextAsync(temp.Combine("blocker"), "a file where a folder should be");
 
         var error = await Assert.ThrowsAsync<FaceLabException>(() =>
-            VideoAssembler.AssembleAsync(frames, temp.Combine("blocker", "out.mp4"), new VideoAssemblyOptions { Reference = clip.Clip }));
+            VideoAssembler.AssembleAsync(frames, temp.Combine("blocker", "out.mp4"), new VideoAssemblyOptions { Reference = clip.Clip, AllowLengthChange = true }));
 
         Assert.Contains("cannot write", error.Message);
         Assert.Equal("a file where a folder should be", await File.ReadAllTextAsync(temp.Combine("blocker")));
@@ -122,11 +122,11 @@ public class VideoAssemblerTests(ShortClipFixture clip) : IClassFixture<ShortCli
         var output = temp.Combine("result.mp4");
         await File.WriteAllTextAsync(output, "previous result");
 
-        await Assert.ThrowsAsync<FaceLabException>(() =>
-            VideoAssembler.AssembleAsync(frames, output, new VideoAssemblyOptions { Reference = clip.Clip }));
+        var shortened = new VideoAssemblyOptions { Reference = clip.Clip, AllowLengthChange = true };
+        await Assert.ThrowsAsync<FaceLabException>(() => VideoAssembler.AssembleAsync(frames, output, shortened));
         Assert.Equal("previous result", await File.ReadAllTextAsync(output));
 
-        await VideoAssembler.AssembleAsync(frames, output, new VideoAssemblyOptions { Reference = clip.Clip, Overwrite = true });
+        await VideoAssembler.AssembleAsync(frames, output, shortened with { Overwrite = true });
         Assert.Equal(10, MediaOracle.DecodedFrames(MediaOracle.Probe(output)));
         Assert.Single(Directory.GetFiles(temp.Path)); // no temporary file left beside it
     }
@@ -142,6 +142,85 @@ public class VideoAssemblerTests(ShortClipFixture clip) : IClassFixture<ShortCli
         await VideoAssembler.AssembleAsync(frames, temp.Combine("b.mp4"), new VideoAssemblyOptions { FrameRate = new Rational(24000, 1001) });
 
         Assert.Equal(23.976, MediaOracle.FrameRate(MediaOracle.Probe(temp.Combine("b.mp4"))), 3);
+    }
+
+    [Fact]
+    public async Task AGapInTheNumberingIsRefusedNamingTheMissingFrame()
+    {
+        using var temp = new TempFolder();
+        var frames = NumberedFrames(temp.Combine("frames"), "00001.png", "00002.png", "00004.png", "00005.png");
+
+        var error = await Assert.ThrowsAsync<FaceLabException>(() =>
+            VideoAssembler.AssembleAsync(frames, temp.Combine("out.mp4"), new VideoAssemblyOptions { FrameRate = new Rational(25, 1) }));
+
+        Assert.Equal("00003.png", Path.GetFileName(error.Subject));
+        Assert.Contains("missing", error.Problem);
+        Assert.Contains("00004.png", error.Hint);
+        Assert.False(File.Exists(temp.Combine("out.mp4")));
+    }
+
+    [Theory]
+    [InlineData("00005.png", "00005.jpg", "00005.png")]
+    [InlineData("5.png", "005.png", "5.png")]
+    public async Task ADuplicateFrameNumberIsRefusedNamingTheFrame(string one, string other, string named)
+    {
+        using var temp = new TempFolder();
+        var frames = NumberedFrames(temp.Combine("frames"), "00003.png", "00004.png", one, other, "00006.png");
+
+        var error = await Assert.ThrowsAsync<FaceLabException>(() =>
+            VideoAssembler.AssembleAsync(frames, temp.Combine("out.mp4"), new VideoAssemblyOptions { FrameRate = new Rational(25, 1) }));
+
+        Assert.Equal(named, Path.GetFileName(error.Subject));
+        Assert.Contains("5", error.Problem);
+    }
+
+    [Fact]
+    public async Task AFrameCountUnlikeTheReferencesIsRefusedUnlessAllowedOrTheRateIsGiven()
+    {
+        using var temp = new TempFolder();
+        var frames = temp.Combine("frames");
+        await FrameExtractor.ExtractAsync(clip.Clip, frames, new FrameExtractionOptions { Fps = 5 });
+
+        var error = await Assert.ThrowsAsync<FaceLabException>(() =>
+            VideoAssembler.AssembleAsync(frames, temp.Combine("a.mp4"), new VideoAssemblyOptions { Reference = clip.Clip }));
+        Assert.Contains("10 frames", error.Problem);
+        Assert.Contains("60", error.Problem);
+        Assert.False(File.Exists(temp.Combine("a.mp4")));
+
+        var allowed = await VideoAssembler.AssembleAsync(frames, temp.Combine("b.mp4"), new VideoAssemblyOptions { Reference = clip.Clip, AllowLengthChange = true });
+        Assert.Contains(allowed.Notes, n => n.Contains("10 frames", StringComparison.Ordinal));
+        var given = await VideoAssembler.AssembleAsync(frames, temp.Combine("c.mp4"), new VideoAssemblyOptions { Reference = clip.Clip, FrameRate = new Rational(5, 1) });
+        Assert.Single(given.Notes);
+        Assert.InRange(MediaOracle.AudioSeconds(temp.Combine("c.mp4")), 1.95, 2.05);
+    }
+
+    [Theory]
+    [InlineData("camcorder.mov", "pcm_s16le", "alac", "losslessly")]
+    [InlineData("studio.mkv", "pcm_f32le", "aac", "AAC")]
+    public async Task AudioTheContainerCannotHoldIsReencodedAndSaidSo(string reference, string sourceCodec, string expectedCodec, string said)
+    {
+        using var temp = new TempFolder();
+        var video = temp.Combine(reference);
+        MediaOracle.Run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=96x64:rate=10", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+            "-t", "2", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", sourceCodec, video);
+        var frames = temp.Combine("frames");
+        await FrameExtractor.ExtractAsync(video, frames, new FrameExtractionOptions());
+        var output = temp.Combine("result.mp4");
+
+        var result = await VideoAssembler.AssembleAsync(frames, output, new VideoAssemblyOptions { Reference = video });
+
+        var audio = MediaOracle.Streams(MediaOracle.Probe(output), "audio").Single();
+        Assert.Equal(expectedCodec, audio.GetProperty("codec_name").GetString());
+        Assert.InRange(MediaOracle.AudioSeconds(output), 1.95, 2.05);
+        Assert.Contains(result.Notes, n => n.Contains(sourceCodec, StringComparison.Ordinal) && n.Contains(said, StringComparison.Ordinal));
+    }
+
+    private static string NumberedFrames(string folder, params string[] names)
+    {
+        Directory.CreateDirectory(folder);
+        using var image = new Mat(32, 48, MatType.CV_8UC3, Scalar.All(90));
+        foreach (var name in names) Cv2.ImWrite(Path.Combine(folder, name), image);
+        return folder;
     }
 
     private static string AudioPacketsHash(string video) =>

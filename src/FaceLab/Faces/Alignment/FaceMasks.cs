@@ -44,12 +44,21 @@ public static class FaceMasks
     }
 
     /// <summary>Dilation kernel diameter in pixels for a face of <paramref name="faceSize"/> pixels (0: none).</summary>
-    public static int DilationPixels(double faceSize, MaskOptions options) => (int)Math.Floor(faceSize * options.FeatureDilation);
+    public static int DilationPixels(double faceSize, MaskOptions options) => DilationPixels(faceSize, options.FeatureDilation);
+
+    /// <summary>Morphology kernel diameter in pixels: <paramref name="share"/> of <paramref name="faceSize"/> (0: none).</summary>
+    public static int DilationPixels(double faceSize, double share) => (int)Math.Floor(faceSize * share);
 
     /// <summary>Gaussian kernel size in pixels for a face of <paramref name="faceSize"/> pixels: odd, at least 1.</summary>
-    public static int BlurPixels(double faceSize, MaskOptions options)
+    public static int BlurPixels(double faceSize, MaskOptions options) => BlurPixels(faceSize, options.FeatureBlur);
+
+    /// <summary>
+    /// Gaussian kernel size in pixels, <paramref name="share"/> of <paramref name="faceSize"/>: odd,
+    /// at least 1 (1: no blur). Every mask blur of the library (features, merge masks) uses this.
+    /// </summary>
+    public static int BlurPixels(double faceSize, double share)
     {
-        var k = Math.Max(1, (int)Math.Floor(faceSize * options.FeatureBlur));
+        var k = Math.Max(1, (int)Math.Floor(faceSize * share));
         return k % 2 == 1 ? k : k + 1;
     }
 

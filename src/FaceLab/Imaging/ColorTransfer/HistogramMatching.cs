@@ -9,7 +9,11 @@ internal static class HistogramMatching
     /// <param name="source">Every source value; the mapping is applied to all of them.</param>
     /// <param name="selection">The source values the source CDF is built from (null: all).</param>
     /// <param name="target">The target values (already selected).</param>
-    public static float[] Match(float[] source, int[]? selection, float[] target, int bins)
+    /// <param name="sourceShare">
+    /// Scales the source CDF before the look-up (1: plain matching). Below 1 the source's top values
+    /// go to a lower target quantile: DeepFaceLab's hist-match threshold, threshold/255.
+    /// </param>
+    public static float[] Match(float[] source, int[]? selection, float[] target, int bins, double sourceShare = 1.0)
     {
         var selected = RandomRotation.Select(source, selection);
         var lo = Math.Min(selected.Min(), target.Min());
@@ -26,7 +30,7 @@ internal static class HistogramMatching
         var j = 0;
         for (var k = 0; k <= bins; k++)
         {
-            var u = sourceCdf[k];
+            var u = sourceCdf[k] * sourceShare;
             while (j < bins && targetCdf[j + 1] <= u) j++;
             lookup[k] = j == bins
                 ? lastTargetEnd

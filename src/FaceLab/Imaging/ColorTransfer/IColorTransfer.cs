@@ -3,12 +3,12 @@ using OpenCvSharp;
 namespace FaceLab.Imaging.ColorTransfer;
 
 /// <summary>
-/// Recolours a source image so that its colour distribution follows a target image's (DESIGN §5:
-/// training colour augmentation; §6: merge colour options). Images are BGR <c>CV_32FC3</c> in [0, 1].
+/// Recolours a source image so that its colour distribution follows a target image's
+/// (training colour augmentation and the merge colour options). Images are BGR <c>CV_32FC3</c> in [0, 1].
 /// </summary>
 public interface IColorTransfer
 {
-    /// <summary>The CLI name: rct, lct, mkl, idt, sot or none.</summary>
+    /// <summary>The CLI name: rct, lct, mkl, idt, sot, mix-m or none.</summary>
     string Name { get; }
 
     /// <summary>

@@ -134,7 +134,30 @@ public sealed class ColorTransferTests : IDisposable
             Cv2.MinMaxLoc(result.Reshape(1), out double min, out double max);
             Assert.True(min >= 0 && max <= 1, $"{name}: {min}..{max}");
         }
-        Assert.Throws<ArgumentException>(() => ColorTransfers.Create("xyz"));
+        Assert.Throws<FaceLab.Common.FaceLabException>(() => ColorTransfers.Create("xyz"));
+    }
+
+    [Fact]
+    public void RegistryKnowsTheMaskedMergeVariantsCaseInsensitively()
+    {
+        Assert.Equal(["none", "rct", "lct", "mkl", "mkl-m", "idt", "idt-m", "sot", "sot-m", "mix-m"], ColorTransfers.Names);
+        Assert.True(ColorTransfers.Modes.Get("MKL-M").Masked);
+        Assert.False(ColorTransfers.Modes.Get("mkl").Masked);
+        Assert.IsType<MongeKantorovichColorTransfer>(ColorTransfers.Create(" Mkl-m "));
+        Assert.True(ColorTransfers.IsNone(" NONE"));
+        var error = Assert.Throws<FaceLab.Common.FaceLabException>(() => ColorTransfers.Create("xyz"));
+        Assert.Contains("mix-m", error.Hint);
+    }
+
+    [Fact]
+    public void MixMatchesTheMaskedCovarianceAndShrinksTheDistanceBeyondLct()
+    {
+        using var mixed = new MixedColorTransfer().Apply(_source, _target, _sourceMask, _targetMask, seed: 2);
+        using var linear = new LinearColorTransfer().Apply(_source, _target, _sourceMask, _targetMask);
+        var target = ColorTestImages.Pixels(_target, _targetMask);
+        var afterMix = ColorDistances.SlicedWasserstein(ColorTestImages.Pixels(mixed, _sourceMask), target);
+        var afterLinear = ColorDistances.SlicedWasserstein(ColorTestImages.Pixels(linear, _sourceMask), target);
+        Assert.True(afterMix < afterLinear, $"mix-m {afterMix:E3} vs lct {afterLinear:E3}");
     }
 
     private static Mat Painted(Mat image, Mat mask, Scalar colour)
