@@ -1,3 +1,4 @@
+using FaceLab.Training.Inference;
 using System.Diagnostics;
 using System.Globalization;
 using FaceLab.Faces.Alignment;

@@ -1,3 +1,4 @@
+using FaceLab.Training.Inference;
 using FaceLab.Faces.Alignment;
 using OpenCvSharp;
 

@@ -11,8 +11,7 @@ public static class ProvenanceReader
     public static async Task<ProvenanceMark?> ReadAsync(string path, CancellationToken ct = default)
     {
         VideoProbe.RequireFile(path);
-        if (LooksLikePng(path))
-            return ProvenanceMark.TryParse(PngChunks.ReadText(await File.ReadAllBytesAsync(path, ct), ProvenanceMark.PngKeyword, path));
+        if (LooksLikeStill(path)) return ProvenanceStamp.Read(await File.ReadAllBytesAsync(path, ct), path);
         IReadOnlyDictionary<string, string> tags;
         try
         {
@@ -25,10 +24,11 @@ public static class ProvenanceReader
         return ProvenanceMark.VideoTags.Select(t => tags.TryGetValue(t, out var v) ? ProvenanceMark.TryParse(v) : null).FirstOrDefault(m => m is not null);
     }
 
-    private static bool LooksLikePng(string path)
+    private static bool LooksLikeStill(string path)
     {
         Span<byte> head = stackalloc byte[8];
         using var s = File.OpenRead(path);
-        return s.ReadAtLeast(head, 8, throwOnEndOfStream: false) == 8 && head.SequenceEqual(PngChunks.Signature);
+        var read = s.ReadAtLeast(head, 8, throwOnEndOfStream: false);
+        return ProvenanceStamp.IsPng(head[..read]) || ProvenanceStamp.IsJpeg(head[..read]);
     }
 }

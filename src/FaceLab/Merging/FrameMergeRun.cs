@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using FaceLab.Common;
+using FaceLab.Media;
+using FaceLab.Provenance;
+using FaceLab.Training.Inference;
+using OpenCvSharp;
+
+namespace FaceLab.Merging;
+
+/// <summary>
+/// DeepFaceLab's step 7: every dst frame merged with its faces replaced, in parallel over frames
+/// with the model's inference shared. Each output is written whole under a temporary name and then
+/// renamed, and finished frames are journaled, so an interrupted merge resumes where it stopped
+/// and gives the same bytes as an uninterrupted one; changed settings or another checkpoint start
+/// the journal over. Every merged frame carries the synthetic-media mark.
+/// </summary>
+public static class FrameMergeRun
+{
+    private const string JournalFile = ".facelab-merge-done";
+
+    /// <param name="modelIdentity">Names the model and checkpoint the predictor runs (e.g. <c>demo_DF#1346</c>): frames merged by another are made again.</param>
+    public static async Task<MergeReport> RunAsync(IFacePredictor predictor, string modelIdentity, MergeRequest request,
+        IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Workers, 1);
+        var frames = FrameSequence.In(request.Frames).Files;
+        if (frames.Count == 0) throw new FaceLabException(request.Frames, "holds no frames", "extract the dst frames first");
+        var names = frames.Select(Path.GetFileName).ToList()!;
+        var faces = DestinationFaces.Read(request.Aligned, names!);
+        foreach (var folder in new[] { request.Output, request.MaskOutput, request.DebugOutput }.OfType<string>())
+            AtomicOutput.EnsureWritableFolder(folder, folder);
+        using var held = ResourceLock.Acquire(request.Output, "merge");
+        RemoveLeftovers(request);
+
+        var journal = MergeJournal.Open(request.Output, request.Session.SettingsHash() + " " + modelIdentity);
+        var positions = request.Range.Positions(frames.Count).ToList();
+        var pending = positions.Where(i => !journal.IsDone(names[i]!) || !Finished(request, names[i]!)).ToList();
+        var timed = new TimedPredictor(predictor);
+        var mark = request.Session.Mark;
+        var done = positions.Count - pending.Count;
+        var replaced = 0;
+        progress?.Report(new OperationProgress("merge", done, positions.Count));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = request.Workers, CancellationToken = ct };
+        await Parallel.ForEachAsync(pending, parallel, (index, token) =>
+        {
+            var name = names[index]!;
+            var frameFaces = faces.Of(name);
+            MergeFrame(frames[index], name, frameFaces, new FrameMerger(timed, request.Session.For(name)), request, mark);
+            journal.MarkDone(name);
+            Interlocked.Add(ref replaced, frameFaces.Count);
+            progress?.Report(new OperationProgress("merge", Interlocked.Increment(ref done), positions.Count));
+            return ValueTask.CompletedTask;
+        });
+        return new MergeReport(positions.Count, pending.Count, positions.Count - pending.Count, replaced, timed.Elapsed);
+    }
+
+    /// <summary>The merged frame's name: the dst frame's stem with the output format's extension.</summary>
+    public static string OutputName(string frameName, MergeOptions options) =>
+        Path.GetFileNameWithoutExtension(frameName) + (options.OutputFormat == FrameImageFormat.Png ? ".png" : ".jpg");
+
+    /// <summary>Temporary files a killed run left behind: hidden, never under a final name, safe to remove while the lock is held.</summary>
+    private static void RemoveLeftovers(MergeRequest request)
+    {
+        foreach (var folder in new[] { request.Output, request.MaskOutput, request.DebugOutput }.OfType<string>())
+            foreach (var partial in Directory.EnumerateFiles(folder, ".*.partial*"))
+                File.Delete(partial);
+    }
+
+    private static bool Finished(MergeRequest request, string name) =>
+        File.Exists(Path.Combine(request.Output, OutputName(name, request.Session.For(name))))
+        && File.Exists(Path.Combine(request.MaskOutput, Path.GetFileNameWithoutExtension(name) + ".png"));
+
+    private static void MergeFrame(string path, string name, IReadOnlyList<FrameFace> faces, FrameMerger merger, MergeRequest request, ProvenanceMark mark)
+    {
+        using var frame = Cv2.ImRead(path, ImreadModes.Color);
+        if (frame.Empty()) throw new FaceLabException(path, "cannot be read as an image", "extract the dst frames again");
+        var merged = merger.Merge(frame, faces, debug: request.DebugOutput is not null);
+        using var image = merged.Image;
+        using var mask = merged.Mask;
+        using var debug = merged.Debug;
+        var options = merger.Options;
+        var stem = Path.GetFileNameWithoutExtension(name);
+        // The mask and the debug picture first: the frame under its final name is what marks the frame done.
+        AtomicOutput.WriteAllBytes(Path.Combine(request.MaskOutput, stem + ".png"), Encode(mask, ".png"));
+        if (debug is not null && request.DebugOutput is { } debugFolder)
+            AtomicOutput.WriteAllBytes(Path.Combine(debugFolder, stem + ".jpg"), Encode(debug, ".jpg"));
+        var extension = options.OutputFormat == FrameImageFormat.Png ? ".png" : ".jpg";
+        AtomicOutput.WriteAllBytes(Path.Combine(request.Output, OutputName(name, options)), ProvenanceStamp.Apply(Encode(image, extension), mark));
+    }
+
+    private static byte[] Encode(Mat image, string extension)
+    {
+        var parameters = extension == ".jpg" ? new[] { new ImageEncodingParam(ImwriteFlags.JpegQuality, 95) } : [];
+        Cv2.ImEncode(extension, image, out var bytes, parameters);
+        return bytes;
+    }
+
+    /// <summary>Counts the time spent in the model, to report inference apart from blending.</summary>
+    private sealed class TimedPredictor(IFacePredictor inner) : IFacePredictor
+    {
+        private long _ticks;
+
+        public int Resolution => inner.Resolution;
+
+        public Faces.Alignment.FaceType FaceType => inner.FaceType;
+
+        public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
+
+        public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> faces)
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                return inner.Predict(faces);
+            }
+            finally
+            {
+                Interlocked.Add(ref _ticks, clock.Elapsed.Ticks);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Which frames were finished under which settings: a first line naming the settings and model, then
+    /// one frame name per line. Another first line starts it over. A line cut by a crash is ignored.
+    /// </summary>
+    private sealed class MergeJournal
+    {
+        private readonly string _path;
+        private readonly HashSet<string> _done;
+        private readonly Lock _gate = new();
+
+        private MergeJournal(string path, HashSet<string> done)
+        {
+            _path = path;
+            _done = done;
+        }
+
+        public static MergeJournal Open(string folder, string identity)
+        {
+            var path = Path.Combine(folder, JournalFile);
+            var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
+            if (lines.Length > 0 && lines[0] == identity)
+                return new MergeJournal(path, [.. lines.Skip(1).Where(l => l.Length > 0)]);
+            AtomicOutput.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(identity + "\n"));
+            return new MergeJournal(path, []);
+        }
+
+        public bool IsDone(string name) => _done.Contains(name);
+
+        public void MarkDone(string name)
+        {
+            lock (_gate)
+            {
+                File.AppendAllText(_path, name + "\n");
+                _done.Add(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using FaceLab.Media;
+
+namespace FaceLab.Merging;
+
+/// <summary>What to merge and where: the dst frames and faces, the output folders, the settings, which frames, how many at once.</summary>
+public sealed record MergeRequest
+{
+    /// <summary>The dst frames (<c>data_dst/</c>).</summary>
+    public required string Frames { get; init; }
+
+    /// <summary>The dst faces to replace (<c>data_dst/aligned/</c>).</summary>
+    public required string Aligned { get; init; }
+
+    /// <summary>Merged frames, named like the dst frames (<c>data_dst/merged/</c>).</summary>
+    public required string Output { get; init; }
+
+    /// <summary>The blend mask of every merged frame (<c>data_dst/merged_mask/</c>).</summary>
+    public required string MaskOutput { get; init; }
+
+    /// <summary>Where the per-frame debug pictures go (<c>data_dst/merged_debug/</c>); null for none.</summary>
+    public string? DebugOutput { get; init; }
+
+    public required MergeSession Session { get; init; }
+
+    public FrameRange Range { get; init; } = FrameRange.All;
+
+    /// <summary>Frames merged at once (default: one per core).</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+}
+
+/// <summary>What a merge did: frames in range, merged now, kept from an earlier run, faces replaced, and the time spent in the model.</summary>
+public sealed record MergeReport(int Frames, int Merged, int Kept, int FacesReplaced, TimeSpan InferenceTime);

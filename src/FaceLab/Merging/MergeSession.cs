@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FaceLab.Common;
+using FaceLab.Provenance;
+
+namespace FaceLab.Merging;
+
+/// <summary>
+/// The merge settings of a model, kept in its folder (<c>merge.json</c>) so a re-run, the studio and
+/// later frames start from them: the options for every frame, per-frame overrides by frame file
+/// name, and when the settings were made (the time the synthetic-media mark of the frames names,
+/// so merging the same frames again gives the same bytes).
+/// </summary>
+public sealed record MergeSession
+{
+    public const string FileName = "merge.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public int Format { get; init; } = 1;
+
+    public required MergeOptions Options { get; init; }
+
+    public required DateTimeOffset Created { get; init; }
+
+    /// <summary>Options for single frames (by frame file name) that differ from <see cref="Options"/>.</summary>
+    public Dictionary<string, MergeOptions> Overrides { get; init; } = [];
+
+    public static MergeSession New(MergeOptions options) => new() { Options = options.Validate(), Created = Now() };
+
+    /// <summary>The options of one frame.</summary>
+    public MergeOptions For(string frameName) => Overrides.TryGetValue(frameName, out var options) ? options : Options;
+
+    /// <summary>These settings with other options for every frame; a change gets a new time (the frames will be made again).</summary>
+    public MergeSession WithOptions(MergeOptions options) =>
+        options == Options ? this : this with { Options = options.Validate(), Created = Now() };
+
+    /// <summary>The mark every frame merged with these settings carries.</summary>
+    [JsonIgnore]
+    public ProvenanceMark Mark => new("FaceLab", ProvenanceMark.ToolVersion, Created, ProvenanceMark.DefaultStatement);
+
+    /// <summary>A digest of everything that shapes the merged pixels (not the time).</summary>
+    public string SettingsHash()
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new { Options, Overrides = Overrides.OrderBy(p => p.Key, StringComparer.Ordinal).ToList() }, Json);
+        return Convert.ToHexString(SHA256.HashData(bytes));
+    }
+
+    public static MergeSession? Load(string modelFolder)
+    {
+        var path = Path.Combine(modelFolder, FileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var session = JsonSerializer.Deserialize<MergeSession>(File.ReadAllBytes(path), Json) ?? throw new JsonException("empty");
+            session.Options.Validate();
+            foreach (var options in session.Overrides.Values) options.Validate();
+            return session;
+        }
+        catch (JsonException e)
+        {
+            throw new FaceLabException(path, "damaged merge settings", "delete it to start from the defaults", e);
+        }
+    }
+
+    public void Save(string modelFolder) =>
+        AtomicOutput.WriteAllBytes(Path.Combine(modelFolder, FileName), JsonSerializer.SerializeToUtf8Bytes(this, Json));
+
+    private static DateTimeOffset Now()
+    {
+        // Whole seconds: the mark's text has no fractions, so a parsed mark equals this one.
+        var now = DateTimeOffset.UtcNow;
+        return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+    }
+}

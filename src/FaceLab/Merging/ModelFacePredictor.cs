@@ -1,0 +1,15 @@
+using FaceLab.Faces.Alignment;
+using FaceLab.Training.Inference;
+using OpenCvSharp;
+
+namespace FaceLab.Merging;
+
+/// <summary>A trained model as the merger's predictor: the swap dst → src with both learned masks.</summary>
+public sealed class ModelFacePredictor(TrainedModel model) : IFacePredictor
+{
+    public int Resolution => model.Resolution;
+
+    public FaceType FaceType => model.FaceType;
+
+    public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> faces) => model.Predict(faces);
+}
