@@ -5,7 +5,7 @@ using FaceLab.Faces.Alignment;
 using FaceLab.Faces.Detection;
 using FaceLab.Faces.Extraction;
 using FaceLab.Faces.Landmarks;
-using FaceLab.Media;
+using FaceLab.Faces.Files;
 
 namespace FaceLab.Cli.Commands;
 
@@ -38,7 +38,7 @@ internal static class FaceExtractCommand
         };
         faceType.AcceptOnlyFromAmong([.. FaceType.All.Select(t => t.ToString())]);
         var size = new Option<int>("--size") { Description = "Side of the face images in pixels (256 suits 128-px models; 512 for larger)", DefaultValueFactory = _ => 256 };
-        var format = new Option<FrameImageFormat>("--format") { Description = "Face image format: jpg or png", DefaultValueFactory = _ => FrameImageFormat.Jpg };
+        var format = CommonOptions.Choice("--format", "Face image format: jpg or png", FaceImageFormat.Jpg);
         var quality = new Option<int>("--jpeg-quality") { Description = "JPEG quality 1–100", DefaultValueFactory = _ => 95 };
         var maxFaces = new Option<int>("--max-faces") { Description = "At most this many faces per frame, largest first (0 = all)", DefaultValueFactory = _ => 0 };
         var debug = new Option<bool>("--debug") { Description = "Also write aligned_debug/ frames with box, landmarks and crop outline" };
@@ -64,7 +64,7 @@ internal static class FaceExtractCommand
             {
                 FaceType = FaceType.Parse(result.GetValue(faceType)!),
                 Size = Require(result.GetValue(size), 32, 2048, "--size"),
-                Format = result.GetValue(format),
+                Format = result.GetValue(format) ?? FaceImageFormat.Jpg,
                 JpegQuality = Require(result.GetValue(quality), 1, 100, "--jpeg-quality"),
                 MaxFaces = Require(result.GetValue(maxFaces), 0, 1000, "--max-faces"),
                 Debug = result.GetValue(debug),

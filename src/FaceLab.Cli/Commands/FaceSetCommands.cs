@@ -3,7 +3,6 @@ using FaceLab.Cli.Rendering;
 using FaceLab.Common;
 using FaceLab.FaceSets;
 using FaceLab.FaceSets.Features;
-using FaceLab.FaceSets.Packing;
 using FaceLab.FaceSets.Sorting;
 
 namespace FaceLab.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using FaceLab.Provenance;
+using FaceLab.Media;
 
 namespace FaceLab.Cli.Commands;
 

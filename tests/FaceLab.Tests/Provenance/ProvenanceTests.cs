@@ -1,4 +1,5 @@
 using FaceLab.Imaging;
+using FaceLab.Media;
 using FaceLab.Provenance;
 using FaceLab.Tests.Support;
 using MetadataExtractor;

@@ -119,7 +119,7 @@ internal static class FaceSetPackFormat
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new FaceLabException($"{path}: damaged face pack index ({e.Message.Split('.')[0]})", e);
+            throw new FaceLabException($"{path}: damaged face pack index ({JsonErrors.Reason(e)})", e);
         }
     }
 

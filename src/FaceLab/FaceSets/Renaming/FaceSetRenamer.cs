@@ -92,7 +92,7 @@ public static class FaceSetRenamer
         }
         catch (JsonException e)
         {
-            throw new FaceLabException($"{path}: damaged sort journal ({e.Message.Split('.')[0]}); no face was lost: check the temporary names sorting-*", e);
+            throw new FaceLabException($"{path}: damaged sort journal ({JsonErrors.Reason(e)}); no face was lost: check the temporary names sorting-*", e);
         }
         if (state is null || state.Version != JournalVersion || state.Phase is not (1 or 2) || state.Entries is null
             || string.IsNullOrEmpty(state.TrashFolder)

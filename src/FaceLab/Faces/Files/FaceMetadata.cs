@@ -46,7 +46,7 @@ public sealed record FaceMetadata
 
     public required string Landmarker { get; init; }
 
-    public string ToolVersion { get; init; } = Provenance.ProvenanceMark.ToolVersion;
+    public string ToolVersion { get; init; } = Common.ToolVersion.Current;
 }
 
 /// <summary>Polygons that add to (include) or cut from (exclude) the face mask.</summary>
