@@ -21,7 +21,12 @@ public sealed class MtcnnDetector : IFaceDetector
     private readonly OutputNet _onet;
 
     public MtcnnDetector(MtcnnOptions? options = null)
-        : this(RequireInstalled(), options)
+        : this(AssetStore.Default, options)
+    {
+    }
+
+    internal MtcnnDetector(AssetStore store, MtcnnOptions? options = null)
+        : this(RequireInstalled(store), options)
     {
     }
 
@@ -38,10 +43,10 @@ public sealed class MtcnnDetector : IFaceDetector
     public string Name => "mtcnn";
 
     /// <summary>The manifest path, once it and the shard beside it are known to be installed: a missing one then gives the setup hint.</summary>
-    private static string RequireInstalled()
+    private static string RequireInstalled(AssetStore store)
     {
-        AssetStore.Default.Require(AssetCatalog.Mtcnn);
-        return AssetStore.Default.Require(AssetCatalog.MtcnnManifest);
+        store.Require(AssetCatalog.Mtcnn);
+        return store.Require(AssetCatalog.MtcnnManifest);
     }
 
 
