@@ -3,7 +3,7 @@ using OpenCvSharp;
 namespace FaceLab.Faces.Files;
 
 /// <summary>
-/// What an aligned face image carries about itself (DESIGN §2; DeepFaceLab keeps the same set),
+/// What an aligned face image carries about itself (docs/face-metadata.md; DeepFaceLab keeps the same set),
 /// so faces can be moved, renamed, sorted and deleted as plain files.
 /// JSON field names are snake_case: <c>face_type</c>, <c>landmarks</c>, <c>source_filename</c>, ...
 /// </summary>
