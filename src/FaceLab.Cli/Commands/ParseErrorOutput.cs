@@ -17,7 +17,7 @@ internal static class ParseErrorOutput
         return CommandRunner.Failure;
     }
 
-    private static IEnumerable<string> CommandPath(ParseResult result)
+    private static Stack<string> CommandPath(ParseResult result)
     {
         var names = new Stack<string>();
         for (var r = result.CommandResult; r.Parent is System.CommandLine.Parsing.CommandResult parent; r = parent)

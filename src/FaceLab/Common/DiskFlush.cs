@@ -22,7 +22,8 @@ internal static class DiskFlush
     public static void Folder(string folder)
     {
         if (OperatingSystem.IsWindows()) return;
-        var fd = Open(folder, ReadOnly);
+        // A NUL-terminated UTF-8 path: what open(2) takes, with no string marshalling to configure.
+        var fd = Open([.. System.Text.Encoding.UTF8.GetBytes(folder), 0], ReadOnly);
         if (fd < 0) throw new IOException($"cannot open the folder to flush it (errno {Marshal.GetLastPInvokeError()})");
         try
         {
@@ -35,7 +36,7 @@ internal static class DiskFlush
     }
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+    private static extern int Open(byte[] path, int flags);
 
     [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static extern int Fsync(int fd);
