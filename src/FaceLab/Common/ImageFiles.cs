@@ -23,11 +23,6 @@ public static class ImageFiles
     public static bool HasImageExtension(string path, IReadOnlyCollection<string>? extensions = null) =>
         (extensions ?? StillExtensions).Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Hidden by name (a leading dot) or by file attribute.</summary>
-    public static bool IsHidden(string path) =>
-        Path.GetFileName(path).StartsWith('.')
-        || (File.Exists(path) && (File.GetAttributes(path) & (FileAttributes.Hidden | FileAttributes.System)) != 0);
-
     /// <summary>
     /// The visible files of <paramref name="folder"/> with one of <paramref name="extensions"/>
     /// [every still format], in natural name order; empty when the folder does not exist.

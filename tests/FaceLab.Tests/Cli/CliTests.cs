@@ -23,11 +23,11 @@ public class CliTests
 
     public static TheoryData<string, string[], string> BadInputs => new()
     {
-        { "missing.mp4", ["video", "extract", "{dir}/missing.mp4", "--out", "{dir}/frames"], "file not found" },
+        { "missing.mp4", ["video", "extract", "{dir}/missing.mp4", "--out", "{dir}/frames"], "file does not exist" },
         { "notes.mp4", ["video", "extract", "{dir}/notes.mp4", "--out", "{dir}/frames"], "not a readable video" },
         { "notes.mp4", ["video", "cut", "{dir}/notes.mp4", "--start", "0", "--duration", "1"], "not a readable video" },
         { "frames", ["video", "assemble", "--frames", "{dir}/frames", "--fps", "25", "--out", "{dir}/out.mp4"], "no frames found" },
-        { "missing.mp4", ["provenance", "{dir}/missing.mp4"], "file not found" },
+        { "missing.mp4", ["provenance", "{dir}/missing.mp4"], "file does not exist" },
         { "--fps", ["video", "extract", "{dir}/notes.mp4", "--fps", "fast", "--out", "{dir}/frames"], "use a positive number" },
     };
 
