@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FaceLab.Common;
 using FaceLab.Workspace;
 
 namespace FaceLab.Cli.Commands;
@@ -38,6 +39,21 @@ internal static class CommonOptions
             },
         };
         option.CompletionSources.Add(names);
+        return option;
+    }
+
+    /// <summary>
+    /// Restricts <paramref name="option"/> to the names of <paramref name="registry"/>, in any case
+    /// as the library looks them up; another value is the registry's own error, on one line.
+    /// </summary>
+    public static Option<string> NamesFrom<T>(this Option<string> option, Registry<T> registry)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && !registry.TryGet(value, out _))
+                result.AddError($"{option.Name} {registry.Unknown(value).Message}");
+        });
+        option.CompletionSources.Add([.. registry.Names]);
         return option;
     }
 

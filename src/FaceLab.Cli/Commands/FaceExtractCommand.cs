@@ -24,13 +24,13 @@ internal static class FaceExtractCommand
             Description = "Face detector: " + string.Join(", ", FaceDetectors.All.Select(d => $"{d.Name} ({d.Description})")),
             DefaultValueFactory = _ => FaceDetectors.DefaultName,
         };
-        detector.AcceptOnlyFromAmong([.. FaceDetectors.Names]);
+        detector.NamesFrom(FaceDetectors.Registry);
         var landmarks = new Option<string>("--landmarks")
         {
             Description = "68-point landmarker: " + string.Join(", ", FaceLandmarkers.All.Select(d => $"{d.Name} ({d.Description})")),
             DefaultValueFactory = _ => FaceLandmarkers.Default.Name,
         };
-        landmarks.AcceptOnlyFromAmong([.. FaceLandmarkers.All.Select(d => d.Name)]);
+        landmarks.NamesFrom(FaceLandmarkers.Registry);
         var faceType = new Option<string>("--face-type")
         {
             Description = "Crop: half, mid_full, full, whole_face, head, or one of them + _no_align",

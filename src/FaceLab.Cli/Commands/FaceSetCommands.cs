@@ -23,7 +23,7 @@ internal static class FaceSetCommands
             Description = "Sort method. " + string.Join("; ", FaceSortMethods.All.Select(m => $"{m.Name}: {m.Description}")),
             Required = true,
         };
-        by.AcceptOnlyFromAmong([.. FaceSortMethods.Names]);
+        by.NamesFrom(FaceSortMethods.Registry);
         var count = new Option<int?>("--count") { Description = "Keep this many faces (the first of the new order; best: its choice) and move the rest to DIR_trash/" };
         var below = new Option<double?>("--trash-below") { Description = "Move faces whose value (blur, yaw, brightness, ...) is below this to DIR_trash/" };
         var above = new Option<double?>("--trash-above") { Description = "Move faces whose value is above this to DIR_trash/" };

@@ -36,6 +36,20 @@ public class UserMessageTests
     }
 
     [Fact]
+    public void NamesAreLookedUpLikeTheLibraryDoesAnUnknownOneIsOneLine()
+    {
+        using var temp = new TempFolder();
+
+        var unknown = CliProcess.Run(temp.Path, "faces", "extract", "--detector", "s3fd");
+        var upper = CliProcess.Run(temp.Path, "faces", "sort", "missing", "--by", "BLUR");
+
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Equal("facelab: error: --detector s3fd: unknown face detector (expected one of: ultraface, blazeface, blazeface-short, mtcnn, haar)",
+            unknown.StderrLines[0].TrimEnd());
+        Assert.Contains("missing: folder not found", upper.Stderr); // BLUR was accepted
+    }
+
+    [Fact]
     public void HelpNamesTheCommandFacelab()
     {
         using var temp = new TempFolder();
