@@ -15,7 +15,7 @@ namespace FaceLab.Bench;
 /// </summary>
 public sealed class SamplePipelineBench : IBenchmark
 {
-    // (resolution, batch, seconds per DF training step on this machine's 2 CPU cores: DESIGN §9 / issue 5)
+    // (resolution, batch, seconds per DF training step on this machine's 2 CPU cores, measured by TrainingStepBench)
     private static readonly (int Resolution, int Batch, double StepSeconds)[] Configurations = [(64, 16, 5.0), (128, 8, 10.0)];
 
     public string Name => "samples";

@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace FaceLab.Bench;
 
 /// <summary>
-/// Milliseconds per training iteration of the full-width DF model (DESIGN §5; the architecture of
+/// Milliseconds per training iteration of the full-width DF model (the architecture of
 /// <c>../shared/reference/pytorch/df_bench.py</c>) at 64 px batch 16 and 128 px batch 8, in
 /// TorchSharp and, in the same invocation, in the PyTorch reference, with the ratio (target ≤ 1.05)
 /// and peak memory (VmHWM). Same loss as the reference: 10·(MSE + DSSIM) per side + mask MSE,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using System.CommandLine.Invocation;
 using FaceLab.Cli.Commands;
 
 namespace FaceLab.Cli;
@@ -13,6 +14,8 @@ public static class Program
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
+        var result = CreateRootCommand().Parse(args);
+        if (result.Action is ParseErrorAction) return ParseErrorOutput.Write(result);
         using var stop = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
         {
@@ -22,14 +25,17 @@ public static class Program
         }
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        return await CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
+        return await result.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
     }
 
     /// <summary>The whole command tree; tests parse against it too.</summary>
     public static RootCommand CreateRootCommand()
     {
         var root = new RootCommand(
-            "FaceLab: the DeepFaceLab workflow for video face swapping. For work with the consent of the people shown.");
+            "FaceLab: the DeepFaceLab workflow for video face swapping. For work with the consent of the people shown.")
+        {
+            HelpName = "facelab", // not the assembly name FaceLab.Cli
+        };
         root.Options.Add(CommonOptions.Workspace);
         root.Subcommands.Add(SetupCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

@@ -6,24 +6,35 @@ namespace FaceLab.Cli.Commands;
 
 /// <summary>
 /// Runs a command body with FaceLab's exit-code contract: 0 on success; 1 and one line on
-/// stderr for a user-facing error; 130 when stopped with Ctrl+C (finished work is kept).
+/// stderr for a user-facing error; 2 when the command found nothing (a file without a mark);
+/// 130 when stopped with Ctrl+C.
 /// </summary>
 internal static class CommandRunner
 {
+    public const int Success = 0;
     public const int Failure = 1;
+    public const int NothingFound = 2;
     public const int Interrupted = 130;
 
-    public static void SetAction(Command command, Func<ParseResult, CancellationToken, Task> body) =>
+    /// <param name="keptWhenStopped">What survives Ctrl+C and how to continue, for commands that keep finished work; null: nothing is kept.</param>
+    public static void SetAction(Command command, Func<ParseResult, CancellationToken, Task> body, string? keptWhenStopped = null) =>
+        SetAction(command, async (result, ct) =>
+        {
+            await body(result, ct);
+            return Success;
+        }, keptWhenStopped);
+
+    /// <summary>A body that chooses its own exit code.</summary>
+    public static void SetAction(Command command, Func<ParseResult, CancellationToken, Task<int>> body, string? keptWhenStopped = null) =>
         command.SetAction(async (result, ct) =>
         {
             try
             {
-                await body(result, ct);
-                return 0;
+                return await body(result, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                Console.Error.WriteLine("facelab: stopped; finished work is kept and the command can be run again to continue");
+                Console.Error.WriteLine(keptWhenStopped is null ? "facelab: stopped" : $"facelab: stopped; {keptWhenStopped}");
                 return Interrupted;
             }
             catch (FaceLabException e)

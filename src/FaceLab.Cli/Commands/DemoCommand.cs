@@ -6,6 +6,8 @@ using FaceLab.Training.Samples;
 using FaceLab.Training.Sessions;
 using FaceLab.Cli.Rendering;
 using FaceLab.Media;
+using FaceLab.Merging;
+using FaceLab.Training.Inference;
 using FaceLab.Provenance;
 using FaceLab.Workspace;
 using FaceLab.FaceSets;
@@ -14,8 +16,8 @@ namespace FaceLab.Cli.Commands;
 
 /// <summary>
 /// <c>facelab demo</c>: the main job on the built-in demo data: frames and faces of both demo
-/// videos, a few minutes of training of the CPU demo model, and the video assembled back with
-/// provenance. Every step resumes: a second run continues where the first stopped.
+/// videos, a few minutes of training of the CPU demo model, the swap merged into every dst frame
+/// and the video assembled with provenance. Every step resumes: a second run continues where the first stopped.
 /// </summary>
 internal static class DemoCommand
 {
@@ -25,7 +27,7 @@ internal static class DemoCommand
     {
         var minutes = new Option<double>("--minutes") { Description = "Minutes of training in this run (the model resumes on the next run)", DefaultValueFactory = _ => 10 };
         var command = new Command("demo",
-            $"Run the workflow on the demo videos (fetched by setup) in ./{DefaultFolder} or --workspace: frames, faces, training, video")
+            $"Run the workflow on the demo videos (fetched by setup) in ./{DefaultFolder} or --workspace: frames, faces, training, the merged swap, video")
         {
             minutes,
         };
@@ -65,10 +67,28 @@ internal static class DemoCommand
             }
             ct.ThrowIfCancellationRequested();
 
-            // Merging is not built yet: the dst frames go back into a video unchanged.
+            // Step 7: the swap, seamless, into data_dst/merged/ (resumes; settings kept in the model folder).
+            var modelFolder = Path.Combine(layout.Models, ModelSpec.FolderName("demo", model.Name));
+            var settings = MergeSession.Load(modelFolder) ?? MergeSession.New(MergeOptions.Default);
+            settings.Save(modelFolder);
+            using (var trained = TrainedModel.Open(modelFolder))
+            {
+                var request = new MergeRequest
+                {
+                    Frames = layout.DestinationFrames,
+                    Aligned = layout.DestinationAligned,
+                    Output = layout.Merged,
+                    MaskOutput = layout.MergedMask,
+                    Session = settings,
+                };
+                var merged = await ProgressDisplay.RunAsync(p => FrameMergeRun.RunAsync(
+                    new ModelFacePredictor(trained), $"{Path.GetFileName(modelFolder)}#{trained.Iteration}", request, p, ct));
+                Console.WriteLine($"demo: {merged.Frames} frames merged with the model at iteration {trained.Iteration} ({merged.FacesReplaced} faces replaced) in {layout.Merged}");
+            }
+
             var output = Path.Combine(layout.Root, "result.mp4");
             var assembled = await ProgressDisplay.RunAsync(p => VideoAssembler.AssembleAsync(
-                layout.DestinationFrames, output, new VideoAssemblyOptions { Reference = dst, Overwrite = true }, p, ct));
+                layout.Merged, output, new VideoAssemblyOptions { Reference = dst, Overwrite = true }, p, ct));
             var mark = await ProvenanceReader.ReadAsync(output, ct);
             Console.WriteLine($"demo: {assembled.Output}: {assembled.FrameCount} frames at {assembled.FrameRate.Value:0.###} fps");
             Console.WriteLine($"demo: provenance: {mark?.ToText() ?? "none"}");
@@ -100,10 +120,8 @@ internal static class DemoCommand
     {
         if (File.Exists(target) && new FileInfo(target).Length == new FileInfo(cached).Length) return target;
         if (File.Exists(target))
-            throw new Common.FaceLabException($"{target}: exists and is not the demo video; use another --workspace");
-        var temp = target + ".partial";
-        File.Copy(cached, temp, overwrite: true);
-        File.Move(temp, target);
+            throw new Common.FaceLabException(target, "exists and is not the demo video", "use another workspace folder");
+        Common.AtomicOutput.CopyFile(cached, target);
         return target;
     }
 }

@@ -5,7 +5,7 @@ using FaceLab.Faces.Alignment;
 using FaceLab.Faces.Detection;
 using FaceLab.Faces.Extraction;
 using FaceLab.Faces.Landmarks;
-using FaceLab.Media;
+using FaceLab.Faces.Files;
 
 namespace FaceLab.Cli.Commands;
 
@@ -24,13 +24,13 @@ internal static class FaceExtractCommand
             Description = "Face detector: " + string.Join(", ", FaceDetectors.All.Select(d => $"{d.Name} ({d.Description})")),
             DefaultValueFactory = _ => FaceDetectors.DefaultName,
         };
-        detector.AcceptOnlyFromAmong([.. FaceDetectors.Names]);
+        detector.NamesFrom(FaceDetectors.Registry);
         var landmarks = new Option<string>("--landmarks")
         {
             Description = "68-point landmarker: " + string.Join(", ", FaceLandmarkers.All.Select(d => $"{d.Name} ({d.Description})")),
             DefaultValueFactory = _ => FaceLandmarkers.Default.Name,
         };
-        landmarks.AcceptOnlyFromAmong([.. FaceLandmarkers.All.Select(d => d.Name)]);
+        landmarks.NamesFrom(FaceLandmarkers.Registry);
         var faceType = new Option<string>("--face-type")
         {
             Description = "Crop: half, mid_full, full, whole_face, head, or one of them + _no_align",
@@ -38,18 +38,19 @@ internal static class FaceExtractCommand
         };
         faceType.AcceptOnlyFromAmong([.. FaceType.All.Select(t => t.ToString())]);
         var size = new Option<int>("--size") { Description = "Side of the face images in pixels (256 suits 128-px models; 512 for larger)", DefaultValueFactory = _ => 256 };
-        var format = new Option<FrameImageFormat>("--format") { Description = "Face image format: jpg or png", DefaultValueFactory = _ => FrameImageFormat.Jpg };
+        var format = CommonOptions.Choice("--format", "Face image format: jpg or png", FaceImageFormat.Jpg);
         var quality = new Option<int>("--jpeg-quality") { Description = "JPEG quality 1–100", DefaultValueFactory = _ => 95 };
         var maxFaces = new Option<int>("--max-faces") { Description = "At most this many faces per frame, largest first (0 = all)", DefaultValueFactory = _ => 0 };
         var debug = new Option<bool>("--debug") { Description = "Also write aligned_debug/ frames with box, landmarks and crop outline" };
         var accurate = new Option<bool>("--accurate") { Description = "Second pass: re-detect on the aligned crop and average jittered landmark runs (slower, steadier)" };
         var fix = new Option<bool>("--fix") { Description = "Re-run only frames that gave no face (with --boxes: use boxes placed by hand)" };
+        var redo = new Option<bool>("--redo") { Description = "Extract every frame again, also those an earlier run finished (their faces are replaced)" };
         var boxes = new Option<FileInfo?>("--boxes") { Description = "With --fix: JSON {\"00012.png\": [[left, top, right, bottom]]} of face boxes in frame pixels" };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: FRAMES/aligned)" };
         var workers = new Option<int>("--workers") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("extract", "Detect, landmark and align faces in frames; one image per face with its metadata embedded; resumes an interrupted run")
         {
-            input, detector, landmarks, faceType, size, format, quality, maxFaces, debug, accurate, fix, boxes, output, workers,
+            input, detector, landmarks, faceType, size, format, quality, maxFaces, debug, accurate, fix, redo, boxes, output, workers,
         };
         CommandRunner.SetAction(command, async (result, ct) =>
         {
@@ -64,7 +65,7 @@ internal static class FaceExtractCommand
             {
                 FaceType = FaceType.Parse(result.GetValue(faceType)!),
                 Size = Require(result.GetValue(size), 32, 2048, "--size"),
-                Format = result.GetValue(format),
+                Format = result.GetValue(format) ?? FaceImageFormat.Jpg,
                 JpegQuality = Require(result.GetValue(quality), 1, 100, "--jpeg-quality"),
                 MaxFaces = Require(result.GetValue(maxFaces), 0, 1000, "--max-faces"),
                 Debug = result.GetValue(debug),
@@ -72,19 +73,25 @@ internal static class FaceExtractCommand
                 Workers = Require(result.GetValue(workers), 1, 256, "--workers"),
             };
             if (result.GetValue(boxes) is not null && !result.GetValue(fix))
-                throw new FaceLabException("--boxes: only works together with --fix");
+                throw new FaceLabException("--boxes", "only works together with --fix", null);
+            if (result.GetValue(redo) && result.GetValue(fix))
+                throw new FaceLabException("--redo", "cannot be combined with --fix", "--redo extracts every frame; --fix only those without a face");
             var manual = result.GetValue(boxes) is { } file ? ManualFaceBoxes.Load(file.FullName) : null;
             var tools = FaceExtractionTools.From(FaceDetectors.Get(result.GetValue(detector)!), FaceLandmarkers.Get(result.GetValue(landmarks)!));
             var aligned = result.GetValue(output)?.FullName ?? Path.Combine(frames, "aligned");
-            var scope = result.GetValue(fix) ? FaceExtractionScope.FramesWithoutFaces : FaceExtractionScope.Remaining;
+            var scope = result.GetValue(fix) ? FaceExtractionScope.FramesWithoutFaces
+                : result.GetValue(redo) ? FaceExtractionScope.All
+                : FaceExtractionScope.Remaining;
 
             var report = await ProgressDisplay.RunAsync(p => FaceExtraction.RunAsync(frames, aligned, tools, options, scope, manual, p, ct));
-            Console.WriteLine($"faces: {report.FacesWritten} faces from {report.Processed} frames into {aligned}" +
-                (report.Processed < report.Frames ? $" ({report.Frames - report.Processed} frames done before)" : ""));
+            Console.WriteLine($"faces: {report.FacesWritten} faces from {report.Processed} frames into {aligned}");
+            if (scope == FaceExtractionScope.Remaining && report.Processed < report.Frames)
+                Console.WriteLine($"faces: skipped {report.Frames - report.Processed} frames extracted by an earlier run" +
+                    (options.Debug ? " (so no debug images for them)" : "") + "; pass --redo to extract them again");
             if (report.FramesWithoutFaces.Count > 0)
                 Console.WriteLine($"faces: {report.FramesWithoutFaces.Count} frames without a face (first: {report.FramesWithoutFaces[0]}); " +
                     "re-run them with --fix --boxes FILE or another --detector");
-        });
+        }, keptWhenStopped: "the faces of finished frames are kept; run the command again to continue");
         return command;
     }
 

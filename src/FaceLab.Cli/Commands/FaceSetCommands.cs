@@ -24,7 +24,7 @@ internal static class FaceSetCommands
             Description = "Sort method. " + string.Join("; ", FaceSortMethods.All.Select(m => $"{m.Name}: {m.Description}")),
             Required = true,
         };
-        by.AcceptOnlyFromAmong([.. FaceSortMethods.Names]);
+        by.NamesFrom(FaceSortMethods.Registry);
         var count = new Option<int?>("--count") { Description = "Keep this many faces (the first of the new order; best: its choice) and move the rest to DIR_trash/" };
         var below = new Option<double?>("--trash-below") { Description = "Move faces whose value (blur, yaw, brightness, ...) is below this to DIR_trash/" };
         var above = new Option<double?>("--trash-above") { Description = "Move faces whose value is above this to DIR_trash/" };
@@ -48,8 +48,9 @@ internal static class FaceSetCommands
             Console.WriteLine($"faces: sorted {report.Kept} faces by {report.Method} in {folder}" +
                 (report.Trashed > 0 ? $"; moved {report.Trashed} to {report.TrashFolder} (facelab faces restore to bring them back)" : "") +
                 $" ({report.FeaturesComputed} measured, {report.FeaturesFromCache} from the cache)");
+            SortValuesOutput.Write(report);
             ReportSkipped(report.Skipped, "left in place, not sorted");
-        });
+        }, keptWhenStopped: "no face was moved; the faces measured so far are cached for the next sort");
         return command;
     }
 
@@ -96,7 +97,7 @@ internal static class FaceSetCommands
             var report = await ProgressDisplay.RunAsync(p => Task.Run(() => FaceSetPacker.Unpack(pack, result.GetValue(output)?.FullName, p, ct), ct));
             Console.WriteLine($"faces: unpacked {report.Faces} faces into {report.Path}" +
                 (report.AlreadyPresent > 0 ? $" ({report.AlreadyPresent} were already there)" : ""));
-        });
+        }, keptWhenStopped: "the faces written so far are kept; run unpack again to write the rest");
         return command;
     }
 

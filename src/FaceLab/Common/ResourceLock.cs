@@ -40,14 +40,14 @@ public sealed class ResourceLock : IDisposable
     public static ResourceLock Acquire(string folder, string operation)
     {
         folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var descriptor = Native.open(folder, Native.OpenReadOnlyDirectory);
+        var descriptor = LibC.OpenFolder(folder);
         if (descriptor < 0)
             throw new FaceLabException(folder, $"cannot open the folder to lock it (error {Marshal.GetLastPInvokeError()})", "check that it exists and is readable");
-        if (Native.flock(descriptor, Native.LockExclusiveNonBlocking) != 0)
+        if (LibC.Flock(descriptor, LibC.LockExclusiveNonBlocking) != 0)
         {
             var error = Marshal.GetLastPInvokeError();
-            Native.close(descriptor);
-            if (error == Native.WouldBlock)
+            _ = LibC.Close(descriptor);
+            if (error == LibC.WouldBlock)
                 throw new FaceLabException(folder, $"in use by another FaceLab process ({Holder(folder)})", "wait for it to finish or stop it, then run again");
             return new ResourceLock(folder, Unlocked);
         }
@@ -67,7 +67,7 @@ public sealed class ResourceLock : IDisposable
         {
             // A stale description is harmless: the lock decides.
         }
-        Native.close(_descriptor);
+        _ = LibC.Close(_descriptor);
     }
 
     private static void WriteHolder(string folder, string operation)
@@ -96,22 +96,5 @@ public sealed class ResourceLock : IDisposable
         {
             return "holder unknown";
         }
-    }
-
-    /// <summary>The Linux calls: a folder opened read-only (close-on-exec, so ffmpeg children never inherit the lock) and flock.</summary>
-    private static class Native
-    {
-        public const int OpenReadOnlyDirectory = 0x10000 | 0x80000; // O_RDONLY | O_DIRECTORY | O_CLOEXEC
-        public const int LockExclusiveNonBlocking = 2 | 4;         // LOCK_EX | LOCK_NB
-        public const int WouldBlock = 11;                          // EWOULDBLOCK
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int flock(int descriptor, int operation);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int close(int descriptor);
     }
 }

@@ -5,21 +5,19 @@ namespace FaceLab.FaceSets;
 
 /// <summary>
 /// A folder of aligned face files as the face-set tools see it: every visible jpg/png file, in
-/// ordinal name order. Hidden files (the sort cache, the rename journal, temporary writes) are not faces.
+/// natural name order (<see cref="ImageFiles"/>). Hidden files (the sort cache, the rename
+/// journal, temporary writes, macOS <c>._*</c> copies) are not faces.
 /// </summary>
 public static class FaceSetFolder
 {
     /// <summary>Suffix of the folder that receives rejected faces, beside the set: <c>aligned</c> → <c>aligned_trash</c>.</summary>
     public const string TrashSuffix = "_trash";
 
-    /// <summary>The face files of <paramref name="folder"/>, ordinal by name; a one-line error when the folder is missing.</summary>
+    /// <summary>The face files of <paramref name="folder"/> in natural name order; a one-line error when the folder is missing.</summary>
     public static List<string> ListFaces(string folder)
     {
-        if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: folder not found");
-        return Directory.EnumerateFiles(folder)
-            .Where(f => FaceImageFile.IsFaceImagePath(f) && !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        if (!Directory.Exists(folder)) throw new FaceLabException(folder, "folder not found", "extract faces first with facelab faces extract");
+        return ImageFiles.In(folder, FaceImageFile.Extensions);
     }
 
     /// <summary>The trash folder of a face set: <c>DIR_trash</c> beside <c>DIR</c> (DeepFaceLab's convention).</summary>

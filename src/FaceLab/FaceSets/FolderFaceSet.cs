@@ -6,7 +6,7 @@ using OpenCvSharp;
 namespace FaceLab.FaceSets;
 
 /// <summary>
-/// The aligned faces in a folder (e.g. <c>data_src/aligned</c>), in ordinal file-name order.
+/// The aligned faces in a folder (e.g. <c>data_src/aligned</c>), listed by <see cref="FaceSetFolder.ListFaces"/>.
 /// Metadata and sizes are read once when opened; images are read on demand. Images without
 /// FaceLab metadata, or with damaged metadata, are listed in <see cref="Skipped"/> and not used.
 /// </summary>
@@ -34,12 +34,10 @@ public sealed class FolderFaceSet : IFaceSet
     /// <summary>Opens <paramref name="folder"/> (not recursive); throws when it is missing or holds no usable face.</summary>
     public static FolderFaceSet Open(string folder)
     {
-        if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: face folder not found");
         var entries = new List<FaceSetEntry>();
         var paths = new List<string>();
         var skipped = new List<SkippedFace>();
-        var files = Directory.EnumerateFiles(folder).Where(FaceImageFile.IsFaceImagePath).Order(StringComparer.Ordinal);
-        foreach (var path in files)
+        foreach (var path in FaceSetFolder.ListFaces(folder))
         {
             var name = Path.GetFileName(path);
             try

@@ -5,7 +5,7 @@ namespace FaceLab.FaceSets;
 
 /// <summary>
 /// A set of aligned faces: a folder of face images (<see cref="FolderFaceSet"/>) or a packed
-/// single file (<see cref="Packing.FaceSetPack"/>); <see cref="FaceSet.Open"/> opens either. Indices are stable for the life of the set (0 … Count − 1).
+/// single file (<c>Packing.FaceSetPack</c>); <c>Packing.FaceSet.Open</c> opens either. Indices are stable for the life of the set (0 … Count − 1).
 /// Implementations are safe to read from several threads.
 /// </summary>
 public interface IFaceSet
@@ -36,14 +36,3 @@ public sealed record FaceSetEntry(string Name, FaceMetadata Metadata, Size Image
 
 /// <summary>An image a face set (or a sort) left out, and why: no FaceLab metadata, damaged metadata, undecodable.</summary>
 public sealed record SkippedFace(string Name, string Reason);
-
-/// <summary>Opens a face set from a folder of face images or a packed file, whichever the path is.</summary>
-public static class FaceSet
-{
-    public static IFaceSet Open(string path)
-    {
-        if (Directory.Exists(path)) return FolderFaceSet.Open(path);
-        if (File.Exists(path)) return Packing.FaceSetPack.Open(path);
-        throw new Common.FaceLabException($"{path}: folder not found (extract faces first with facelab faces extract)");
-    }
-}

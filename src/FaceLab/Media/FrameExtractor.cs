@@ -103,7 +103,6 @@ public static class FrameExtractor
     {
         if (overwrite)
             foreach (var old in existing.Files) File.Delete(old);
-        foreach (var file in produced.Files)
-            File.Move(file, Path.Combine(outputFolder, Path.GetFileName(file)), overwrite: true);
+        AtomicOutput.Publish([.. produced.Files.Select(f => (f, Path.Combine(outputFolder, Path.GetFileName(f))))]);
     }
 }

@@ -5,13 +5,12 @@ using FaceLab.Imaging;
 namespace FaceLab.Media;
 
 /// <summary>
-/// The numbered frame images of a folder (<c>00001.png</c>, ...), in numeric order.
-/// Only names that are a number count as frames; anything else in the folder is left alone.
+/// The numbered frame images of a folder (<c>00001.png</c>, ...), in numeric order, of any
+/// still format <see cref="ImageFiles"/> accepts. Only names that are a number count as frames;
+/// anything else in the folder, and hidden files, are left alone.
 /// </summary>
 public sealed class FrameSequence
 {
-    private static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
-
     private FrameSequence(string folder, IReadOnlyList<string> files)
     {
         Folder = folder;
@@ -27,14 +26,8 @@ public sealed class FrameSequence
     /// <summary>Lists the frames of <paramref name="folder"/> (empty when it has none or does not exist).</summary>
     public static FrameSequence In(string folder)
     {
-        if (!Directory.Exists(folder)) return new FrameSequence(folder, []);
-        var frames = Directory.EnumerateFiles(folder)
-            .Select(f => (Path: f, Number: FrameNumber(f)))
-            .Where(f => f.Number is not null)
-            .OrderBy(f => f.Number)
-            .ThenBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => f.Path)
-            .ToList();
+        // Natural order is numeric order for names that are numbers.
+        var frames = ImageFiles.In(folder).Where(f => FrameNumber(f) is not null).ToList();
         return new FrameSequence(folder, frames);
     }
 
@@ -57,8 +50,7 @@ public sealed class FrameSequence
 
     internal static long? FrameNumber(string path)
     {
-        var ext = Path.GetExtension(path);
-        if (!Extensions.Contains(ext, StringComparer.OrdinalIgnoreCase)) return null;
+        if (!ImageFiles.HasImageExtension(path)) return null;
         var stem = Path.GetFileNameWithoutExtension(path);
         return stem.Length > 0 && stem.All(char.IsAsciiDigit) && long.TryParse(stem, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n

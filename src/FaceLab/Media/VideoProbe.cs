@@ -64,11 +64,12 @@ public static class VideoProbe
         return Tags(doc.RootElement.GetProperty("format"));
     }
 
-    internal static void RequireFile(string path)
+    /// <summary>Checks that <paramref name="path"/> is an existing, non-empty file, before any tool is started on it.</summary>
+    public static void RequireFile(string path)
     {
-        if (Directory.Exists(path)) throw new FaceLabException($"{path}: is a folder, expected a video file");
-        if (!File.Exists(path)) throw new FaceLabException($"{path}: file not found");
-        if (new FileInfo(path).Length == 0) throw new FaceLabException($"{path}: file is empty");
+        if (Directory.Exists(path)) throw new FaceLabException(path, "is a folder", "give a video file");
+        if (!File.Exists(path)) throw new FaceLabException(path, "file does not exist", "check the path");
+        if (new FileInfo(path).Length == 0) throw new FaceLabException(path, "file is empty", null);
     }
 
     // Cover art in mp4/mkv shows up as a one-frame "video" stream; it is not the video.

@@ -43,7 +43,7 @@ public sealed record MergeSession
 
     /// <summary>The mark every frame merged with these settings carries.</summary>
     [JsonIgnore]
-    public ProvenanceMark Mark => new("FaceLab", ProvenanceMark.ToolVersion, Created, ProvenanceMark.DefaultStatement);
+    public ProvenanceMark Mark => new("FaceLab", ToolVersion.Current, Created, ProvenanceMark.DefaultStatement);
 
     /// <summary>A digest of everything that shapes the merged pixels (not the time).</summary>
     public string SettingsHash()

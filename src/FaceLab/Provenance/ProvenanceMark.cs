@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
+using FaceLab.Common;
 
 namespace FaceLab.Provenance;
 
@@ -19,21 +19,24 @@ public sealed partial record ProvenanceMark(string Tool, string Version, DateTim
 
     public const string DefaultStatement = "faces in it may have been replaced by a face-swap model";
 
-    public static string ToolVersion { get; } =
-        typeof(ProvenanceMark).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    /// <summary>Forwards to <see cref="Common.ToolVersion.Current"/>, where the version now lives.</summary>
+    public static string ToolVersion => Common.ToolVersion.Current;
 
     public static ProvenanceMark Now() =>
-        new("FaceLab", ToolVersion, DateTimeOffset.UtcNow, DefaultStatement);
+        new("FaceLab", Common.ToolVersion.Current, DateTimeOffset.UtcNow, DefaultStatement);
 
     public string ToText() =>
         $"Synthetic media made with {Tool} {Version} on {Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}: {Statement}";
 
+    /// <summary>The mark in <paramref name="text"/>, or null when it holds none (also when its date is not a real date).</summary>
     public static ProvenanceMark? TryParse(string? text)
     {
         if (text is null) return null;
         var m = MarkPattern().Match(text.Trim());
         if (!m.Success) return null;
-        var created = DateTimeOffset.Parse(m.Groups["created"].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        if (!DateTimeOffset.TryParseExact(m.Groups["created"].Value, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var created))
+            return null;
         return new ProvenanceMark(m.Groups["tool"].Value, m.Groups["version"].Value, created, m.Groups["statement"].Value);
     }
 

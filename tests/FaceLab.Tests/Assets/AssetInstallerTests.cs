@@ -19,7 +19,7 @@ public class AssetInstallerTests
         Assert.Equal(1, await installer.EnsureAsync([Small]));
         Assert.True(store.IsValid(Small));
         Assert.Equal(0, await installer.EnsureAsync([Small]));
-        Assert.Empty(Directory.GetFiles(temp.Path, "*.partial", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.partial*", SearchOption.AllDirectories));
         Assert.False(Directory.EnumerateFileSystemEntries(Path.Combine(temp.Path, ".download")).Any());
     }
 

@@ -8,6 +8,21 @@ namespace FaceLab.Tests.FaceSets;
 public sealed class FaceSetCliTests(FaceSetFixture data)
 {
     [Fact]
+    public void SortPrintsTheValuesItSortedBySoThresholdsAreNotGuesswork()
+    {
+        using var temp = new TempFolder();
+        var dir = temp.Combine("aligned");
+        FaceSetFixture.CopyFaces(dir, data.Destination);
+
+        var sort = CliProcess.Run(temp.Path, "faces", "sort", dir, "--by", "blur");
+
+        Assert.True(sort.ExitCode == 0, sort.Stderr);
+        Assert.Contains("blur values in the new order: 00000.jpg ", sort.Stdout);
+        Assert.Contains(" … ", sort.Stdout);
+        Assert.Matches(@"blur values of all \d+ faces: min [\d.]+, 10% [\d.]+, median [\d.]+, 90% [\d.]+, max [\d.]+", sort.Stdout);
+    }
+
+    [Fact]
     public void SortRestorePackUnpackFromTheCommandLine()
     {
         using var temp = new TempFolder();

@@ -176,6 +176,14 @@ public sealed class FaceSortTests(FaceSetFixture data)
         var report = FaceSetSorter.Sort(dir, "blur", Defaults with { TrashBelow = threshold });
         Assert.Equal(sharpness.Count(s => s < threshold), report.Trashed);
 
+        // The report carries every face's value under its name after the sort: the studio shows them.
+        Assert.Equal(sharpness.Count, report.Values.Count);
+        var kept = report.Values.Where(v => !v.Trashed).ToList();
+        Assert.Equal(FaceSetFolder.ListFaces(dir).Select(Path.GetFileName), kept.Select(v => v.Name));
+        Assert.Equal(kept.Select(v => v.Value).OrderDescending(), kept.Select(v => v.Value));
+        Assert.All(report.Values.Where(v => v.Trashed), v => Assert.True(v.Value < threshold && File.Exists(Path.Combine(FaceSetFolder.TrashOf(dir), v.Name))));
+        Assert.Empty(FaceSetSorter.Sort(dir, "hist", Defaults).Values);
+
         FaceSetTrash.Restore(dir);
         var top = FaceSetSorter.Sort(dir, "hist-dissim", Defaults with { Count = 10 });
         Assert.Equal(10, top.Kept);

@@ -1,4 +1,5 @@
 using FaceLab.Imaging;
+using FaceLab.Media;
 using FaceLab.Provenance;
 using FaceLab.Tests.Support;
 using MetadataExtractor;
@@ -16,6 +17,8 @@ public class ProvenanceTests
         var parsed = ProvenanceMark.TryParse(mark.ToText());
         Assert.Equal(mark, parsed);
         Assert.Null(ProvenanceMark.TryParse("Lavf59.27.100"));
+        // Matches the pattern but is no date: "none", not an exception that escapes the CLI.
+        Assert.Null(ProvenanceMark.TryParse("Synthetic media made with FaceLab 0.1.0 on 2026-13-45T25:61:61Z: faces replaced"));
     }
 
     [Fact]

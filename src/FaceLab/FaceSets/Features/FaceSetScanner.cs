@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using FaceLab.Common;
-using OpenCvSharp;
-using FaceLab.FaceSets;
+using FaceLab.Faces.Files;
+using FaceLab.Imaging;
 
 namespace FaceLab.FaceSets.Features;
 
@@ -11,7 +11,6 @@ public sealed record ScannedFace(string Path, UInt128 ContentHash, FaceFeatures 
 {
     public string Name => System.IO.Path.GetFileName(Path);
 }
-
 
 /// <summary>The faces of a folder with their features, in name order, and the files skipped.</summary>
 public sealed record ScannedFaceSet(IReadOnlyList<ScannedFace> Faces, IReadOnlyList<SkippedFace> Skipped, int Computed, int FromCache);
@@ -57,18 +56,13 @@ public static class FaceSetScanner
                 var hash = XxHash128.HashToUInt128(bytes);
                 if (!cache.TryGet(hash, out var features))
                 {
-                    var metadata = FaceBytes.TryReadMetadata(bytes, name);
+                    var metadata = FaceImageFile.TryReadMetadata(bytes, name);
                     if (metadata is null)
                     {
                         skipped.Add((i, new SkippedFace(name, "no FaceLab face metadata")));
                         return;
                     }
-                    using var image = Cv2.ImDecode(bytes, ImreadModes.Color);
-                    if (image.Empty())
-                    {
-                        skipped.Add((i, new SkippedFace(name, "cannot decode the image")));
-                        return;
-                    }
+                    using var image = ImageDecoding.Decode(bytes, name);
                     features = FaceFeatureExtractor.Compute(image, metadata);
                     Interlocked.Increment(ref computed);
                 }
@@ -76,7 +70,7 @@ public static class FaceSetScanner
             }
             catch (FaceLabException e)
             {
-                skipped.Add((i, new SkippedFace(name, e.Message.StartsWith(name + ": ", StringComparison.Ordinal) ? e.Message[(name.Length + 2)..] : e.Message)));
+                skipped.Add((i, new SkippedFace(name, e.Problem)));
             }
             catch (IOException e)
             {

@@ -90,7 +90,7 @@ public sealed class FaceSetPack : IFaceSet, IDisposable
     }
 
     /// <summary>The face image, BGR 8-bit; the caller disposes it.</summary>
-    public Mat ReadImage(int index) => FaceBytes.DecodeImage(ReadEncoded(index), $"{Location}:{Entries[index].Name}");
+    public Mat ReadImage(int index) => Imaging.ImageDecoding.Decode(ReadEncoded(index), $"{Location}:{Entries[index].Name}");
 
     public void Dispose() => _file.Dispose();
 

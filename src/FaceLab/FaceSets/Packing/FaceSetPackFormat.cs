@@ -14,7 +14,7 @@ namespace FaceLab.FaceSets.Packing;
 /// uint32 face count, uint64 index offset, uint64 index length;</item>
 /// <item>the face files' bytes, one after another, unchanged;</item>
 /// <item>the index, UTF-8 JSON at the end: <c>{"faces": [{"name", "offset", "length", "xxh64",
-/// "width", "height", "metadata": {the face's metadata JSON, DESIGN §2 field names}}...],
+/// "width", "height", "metadata": {the face's metadata JSON, docs/face-metadata.md}}...],
 /// "skipped": [{"name", "reason"}...]}</c>.</item>
 /// </list>
 /// Readers refuse other major versions and accept newer minor versions (unknown fields are
@@ -126,7 +126,7 @@ internal static class FaceSetPackFormat
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new FaceLabException(path, $"damaged face pack index ({e.Message.Split('.')[0]})", null, e);
+            throw new FaceLabException(path, $"damaged face pack index ({JsonErrors.Reason(e)})", null, e);
         }
     }
 

@@ -1,9 +1,7 @@
 using System.IO.Hashing;
 using FaceLab.Common;
-using FaceLab.FaceSets.Features;
 using FaceLab.Faces.Files;
 using FaceLab.Imaging;
-using FaceLab.FaceSets;
 
 namespace FaceLab.FaceSets.Packing;
 
@@ -85,7 +83,7 @@ public static class FaceSetPacker
             if (File.Exists(target))
             {
                 if (!File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
-                    throw new FaceLabException($"{target}: exists with other content; unpack into an empty folder (--out DIR)");
+                    throw new FaceLabException(target, "exists with other content", "unpack into an empty folder (--out DIR)");
                 present++;
             }
             else
@@ -104,7 +102,7 @@ public static class FaceSetPacker
     {
         try
         {
-            var metadata = FaceBytes.TryReadMetadata(bytes, name);
+            var metadata = FaceImageFile.TryReadMetadata(bytes, name);
             if (metadata is not null)
             {
                 var (width, height) = ImageHeader.ReadSize(path);
@@ -114,7 +112,7 @@ public static class FaceSetPacker
         }
         catch (FaceLabException e)
         {
-            skipped.Add(new SkippedFace(name, e.Message.StartsWith(name + ": ", StringComparison.Ordinal) ? e.Message[(name.Length + 2)..] : e.Message));
+            skipped.Add(new SkippedFace(name, e.Problem));
         }
         return null;
     }

@@ -95,7 +95,7 @@ public static class FaceSetRenamer
         }
         catch (JsonException e)
         {
-            throw new FaceLabException(path, $"damaged sort journal ({e.Message.Split('.')[0]})", Untouched, e);
+            throw new FaceLabException(path, $"damaged sort journal ({JsonErrors.Reason(e)})", Untouched, e);
         }
         if (state is null || state.Version != JournalVersion || state.Phase is not (1 or 2) || state.Entries is null || state.Entries.Contains(null!))
             throw new FaceLabException(path, "damaged or unknown sort journal", Untouched);

@@ -40,9 +40,13 @@ public static class FaceSetSorter
         progress?.Report(new OperationProgress("sort by " + sorter.Name, scan.Faces.Count, scan.Faces.Count, "faces"));
         ct.ThrowIfCancellationRequested();
 
-        var plan = Plan(folder, trash, scan, kept, rejected);
+        var (plan, finalNames) = Plan(folder, trash, scan, kept, rejected);
         FaceSetRenamer.Execute(folder, plan, options.AfterRenameStep, progress);
-        return new FaceSortReport(sorter.Name, kept.Count, rejected.Count, scan.Skipped, scan.Computed, scan.FromCache, resumed, trash);
+        var values = ordering.Scores is { } scores
+            ? kept.Select(i => new SortedFaceValue(finalNames[i], scores[i], false))
+                .Concat(rejected.Select(i => new SortedFaceValue(finalNames[i], scores[i], true))).ToList()
+            : [];
+        return new FaceSortReport(sorter.Name, kept.Count, rejected.Count, scan.Skipped, scan.Computed, scan.FromCache, resumed, trash, values);
     }
 
     /// <summary>Moves faces outside the value thresholds, then those after the first <see cref="FaceSortOptions.Count"/>, to the rejected.</summary>
@@ -68,9 +72,11 @@ public static class FaceSetSorter
     /// <summary>
     /// Final names <c>00000.ext</c>, ... in order (skipping numbers whose stem a skipped file holds),
     /// temporary names that exist nowhere, and free names in the trash. Faces already at their final name stay out of the plan.
+    /// Also returns every face's name after the sort, by face index.
     /// </summary>
-    private static List<RenameEntry> Plan(string folder, string trash, ScannedFaceSet scan, List<int> kept, List<int> rejected)
+    private static (List<RenameEntry> Plan, Dictionary<int, string> FinalNames) Plan(string folder, string trash, ScannedFaceSet scan, List<int> kept, List<int> rejected)
     {
+        var finalNames = new Dictionary<int, string>();
         var faces = scan.Faces;
         var heldStems = scan.Skipped.Select(s => Path.GetFileNameWithoutExtension(s.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var digits = Math.Max(MinDigits, Math.Max(0, kept.Count + heldStems.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
@@ -84,6 +90,7 @@ public static class FaceSetSorter
             do stem = number++.ToString("D" + digits, System.Globalization.CultureInfo.InvariantCulture);
             while (heldStems.Contains(stem));
             var to = stem + Path.GetExtension(face.Name).ToLowerInvariant();
+            finalNames[kept[k]] = to;
             if (to == face.Name) continue;
             entries.Add(new RenameEntry(face.Name, TempName(folder, runId, k, face.Name), to, ToTrash: false));
         }
@@ -92,9 +99,10 @@ public static class FaceSetSorter
         {
             var name = FaceSetFolder.FreeName(trash, faces[i].Name, trashNames);
             trashNames.Add(name);
+            finalNames[i] = name;
             entries.Add(new RenameEntry(faces[i].Name, TempName(folder, runId, kept.Count + entries.Count, faces[i].Name), name, ToTrash: true));
         }
-        return entries;
+        return (entries, finalNames);
     }
 
     private static string TempName(string folder, string runId, int k, string name)

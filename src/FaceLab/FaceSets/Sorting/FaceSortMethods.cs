@@ -2,10 +2,10 @@ using FaceLab.Common;
 
 namespace FaceLab.FaceSets.Sorting;
 
-/// <summary>The sort methods by CLI name (DESIGN §4), in the order help lists them.</summary>
+/// <summary>The sort methods by CLI name (DeepFaceLab's sort menu plus <c>origname</c>), in the order help lists them.</summary>
 public static class FaceSortMethods
 {
-    public static IReadOnlyList<IFaceSortMethod> All { get; } =
+    public static Registry<IFaceSortMethod> Registry { get; } = new("sort method",
     [
         new ScalarSort("blur", "sharpest first (gradient energy inside the face hull)", f => f.Sharpness, descending: true),
         new ScalarSort("motion-blur", "least motion blur first (Laplacian variance inside the face hull)", f => f.LaplacianVariance, descending: true),
@@ -21,11 +21,12 @@ public static class FaceSortMethods
         new OriginalNameSort(),
         new OneFaceSort(),
         new BestSort(),
-    ];
+    ], m => m.Name);
 
-    public static IEnumerable<string> Names => All.Select(m => m.Name);
+    public static IReadOnlyList<IFaceSortMethod> All => Registry.Items;
 
-    public static IFaceSortMethod Get(string name) =>
-        All.FirstOrDefault(m => m.Name == name)
-        ?? throw new FaceLabException($"--by {name}: unknown sort method; choose one of {string.Join(", ", Names)}");
+    public static IEnumerable<string> Names => Registry.Names;
+
+    /// <summary>The method called <paramref name="name"/> (case-insensitive), or an error listing the valid names.</summary>
+    public static IFaceSortMethod Get(string name) => Registry.Get(name);
 }

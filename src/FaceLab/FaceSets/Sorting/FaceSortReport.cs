@@ -1,5 +1,3 @@
-using FaceLab.FaceSets.Features;
-using FaceLab.FaceSets;
 
 namespace FaceLab.FaceSets.Sorting;
 
@@ -9,6 +7,15 @@ namespace FaceLab.FaceSets.Sorting;
 /// <param name="Skipped">Files left untouched (no or damaged metadata), by name.</param>
 /// <param name="FeaturesComputed">Faces decoded and measured in this run; the rest came from the cache.</param>
 /// <param name="ResumedInterruptedSort">An earlier interrupted sort was finished first.</param>
+/// <param name="Values">
+/// The value each face was sorted by (sharpness, yaw, ...), kept faces first in their new order
+/// under their new names, then the trashed ones under their trash names; empty for methods
+/// without a per-face value. This is the scale <c>--trash-below</c>/<c>--trash-above</c> compare against.
+/// </param>
 public sealed record FaceSortReport(
     string Method, int Kept, int Trashed, IReadOnlyList<SkippedFace> Skipped,
-    int FeaturesComputed, int FeaturesFromCache, bool ResumedInterruptedSort, string TrashFolder);
+    int FeaturesComputed, int FeaturesFromCache, bool ResumedInterruptedSort, string TrashFolder,
+    IReadOnlyList<SortedFaceValue> Values);
+
+/// <summary>A face's name after the sort, the value it was sorted by, and whether it went to the trash.</summary>
+public sealed record SortedFaceValue(string Name, double Value, bool Trashed);

@@ -7,7 +7,8 @@ public static class FaceDetectors
 {
     public const string DefaultName = "ultraface";
 
-    public static IReadOnlyList<FaceDetectorDescriptor> All { get; } =
+    /// <summary>Every detector by name, in the order help lists them.</summary>
+    public static Registry<FaceDetectorDescriptor> Registry { get; } = new("face detector",
     [
         new(DefaultName, "UltraFace RFB-320 (ONNX): fast, small faces, no keypoints",
             () => new UltraFaceDetector()),
@@ -19,14 +20,14 @@ public static class FaceDetectors
             () => new MtcnnDetector()),
         new("haar", "OpenCV Haar cascade: frontal faces, no download, more false alarms",
             () => new HaarCascadeDetector()),
-    ];
+    ], d => d.Name);
 
-    public static IEnumerable<string> Names => All.Select(d => d.Name);
+    public static IReadOnlyList<FaceDetectorDescriptor> All => Registry.Items;
 
-    /// <summary>The descriptor named <paramref name="name"/> (case-insensitive), or a one-line error listing the choices.</summary>
-    public static FaceDetectorDescriptor Get(string name) =>
-        All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new FaceLabException($"unknown face detector '{name}'; choose one of: {string.Join(", ", Names)}");
+    public static IEnumerable<string> Names => Registry.Names;
+
+    /// <summary>The descriptor named <paramref name="name"/> (case-insensitive), or an error listing the choices.</summary>
+    public static FaceDetectorDescriptor Get(string name) => Registry.Get(name);
 
     public static IFaceDetector Create(string name) => Get(name).Create();
 }

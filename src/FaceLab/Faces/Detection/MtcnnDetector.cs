@@ -21,9 +21,13 @@ public sealed class MtcnnDetector : IFaceDetector
     private readonly OutputNet _onet;
 
     public MtcnnDetector(MtcnnOptions? options = null)
-        : this(AssetStore.Default.Require(AssetCatalog.MtcnnManifest), options)
+        : this(AssetStore.Default, options)
     {
-        AssetStore.Default.Require(AssetCatalog.Mtcnn); // the shard beside the manifest
+    }
+
+    internal MtcnnDetector(AssetStore store, MtcnnOptions? options = null)
+        : this(RequireInstalled(store), options)
+    {
     }
 
     /// <param name="manifestPath">TF.js weights manifest; its shard files are read from the same folder.</param>
@@ -37,6 +41,13 @@ public sealed class MtcnnDetector : IFaceDetector
     }
 
     public string Name => "mtcnn";
+
+    /// <summary>The manifest path, once it and the shard beside it are known to be installed: a missing one then gives the setup hint.</summary>
+    private static string RequireInstalled(AssetStore store)
+    {
+        store.Require(AssetCatalog.Mtcnn);
+        return store.Require(AssetCatalog.MtcnnManifest);
+    }
 
 
     public LandmarkBoxFit LandmarkBox { get; } = new(0.12, 0.27, 0.81, 0.77);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using FaceLab.Common;
 using FaceLab.Faces.Files;
-using FaceLab.Media;
+using FaceLab.Imaging;
 using OpenCvSharp;
 
 namespace FaceLab.Faces.Extraction;
@@ -14,6 +14,9 @@ public enum FaceExtractionScope
 
     /// <summary>Only frames that gave no face before (<c>--fix</c>), with manual boxes where given.</summary>
     FramesWithoutFaces,
+
+    /// <summary>Every frame again (<c>--redo</c>); the faces an earlier run wrote for a frame are replaced.</summary>
+    All,
 }
 
 /// <summary>
@@ -24,8 +27,6 @@ public enum FaceExtractionScope
 /// </summary>
 public static class FaceExtraction
 {
-    private static readonly string[] FrameExtensions = [".png", ".jpg", ".jpeg", ".bmp"];
-
     public static async Task<FaceExtractionReport> RunAsync(
         string framesFolder, string alignedFolder, FaceExtractionTools tools, FaceExtractionOptions options,
         FaceExtractionScope scope = FaceExtractionScope.Remaining,
@@ -41,9 +42,12 @@ public static class FaceExtraction
 
         using var journal = ExtractionJournal.Open(alignedFolder, framesFolder, options.Signature);
         bool WithoutFaces(string name) => journal.Finished.GetValueOrDefault(name, -1) == 0 || journal.Changed.GetValueOrDefault(name, -1) == 0;
-        var todo = scope == FaceExtractionScope.Remaining
-            ? frames.Where(f => !journal.Finished.ContainsKey(Path.GetFileName(f))).ToList()
-            : frames.Where(f => WithoutFaces(Path.GetFileName(f))).ToList();
+        var todo = scope switch
+        {
+            FaceExtractionScope.Remaining => frames.Where(f => !journal.Finished.ContainsKey(Path.GetFileName(f))).ToList(),
+            FaceExtractionScope.FramesWithoutFaces => frames.Where(f => WithoutFaces(Path.GetFileName(f))).ToList(),
+            _ => frames,
+        };
         if (scope == FaceExtractionScope.Remaining) RemoveStaleFaces(alignedFolder, [.. journal.Changed.Keys]);
 
         var queue = new ConcurrentQueue<string>(todo);
@@ -82,12 +86,12 @@ public static class FaceExtraction
         string framePath, string alignedFolder, string? debugFolder, FrameFaceExtractor extractor,
         FaceExtractionTools tools, FaceExtractionOptions options, IReadOnlyList<Rect2d>? manualBoxes)
     {
-        using var frame = Cv2.ImRead(framePath, ImreadModes.Color);
-        if (frame.Empty()) throw new FaceLabException($"{framePath}: cannot decode the frame (damaged or not an image)");
+        using var frame = ImageDecoding.Read(framePath);
         var faces = extractor.Extract(frame, manualBoxes);
         try
         {
             var stem = Path.GetFileNameWithoutExtension(framePath);
+            RemoveEarlierFaces(alignedFolder, stem);
             for (var i = 0; i < faces.Count; i++)
             {
                 var path = Path.Combine(alignedFolder, $"{stem}_{i}{options.Format.Extension()}");
@@ -120,15 +124,22 @@ public static class FaceExtraction
         };
     }
 
-    /// <summary>Frames are all images in the folder (numbered video frames or photos), in name order.</summary>
+    /// <summary>Frames are all still images in the folder (numbered video frames or photos), in natural name order.</summary>
     internal static List<string> ListFrames(string folder)
     {
-        if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: folder not found");
-        var frames = Directory.EnumerateFiles(folder)
-            .Where(f => FrameExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return frames.Count > 0 ? frames : throw new FaceLabException($"{folder}: no frames found (extract them first with facelab video extract)");
+        if (!Directory.Exists(folder)) throw new FaceLabException(folder, "folder not found", "extract frames first with facelab video extract");
+        var frames = ImageFiles.In(folder);
+        return frames.Count > 0 ? frames : throw new FaceLabException(folder, "no frames found", "extract them first with facelab video extract");
+    }
+
+    /// <summary>Faces an earlier run wrote for this frame (<c>stem_N.ext</c>): a re-run may find fewer, and the old ones must not linger.</summary>
+    private static void RemoveEarlierFaces(string alignedFolder, string stem)
+    {
+        foreach (var file in Directory.EnumerateFiles(alignedFolder, stem + "_*"))
+        {
+            var suffix = Path.GetFileNameWithoutExtension(file)[(stem.Length + 1)..];
+            if (suffix.Length > 0 && suffix.All(char.IsAsciiDigit) && FaceImageFile.IsFaceImagePath(file)) File.Delete(file);
+        }
     }
 
     /// <summary>
@@ -153,7 +164,7 @@ public static class FaceExtraction
     private static void RefuseForeignFaces(string alignedFolder)
     {
         if (File.Exists(ExtractionJournal.PathIn(alignedFolder))) return;
-        var foreign = Directory.EnumerateFiles(alignedFolder).Count(f => FaceImageFile.IsFaceImagePath(f) && !Path.GetFileName(f).StartsWith('.'));
+        var foreign = ImageFiles.In(alignedFolder, FaceImageFile.Extensions).Count;
         if (foreign > 0)
             throw new FaceLabException($"{alignedFolder}: already holds {foreign} faces from another extraction; clear it (workspace init --clear) or choose another output");
     }

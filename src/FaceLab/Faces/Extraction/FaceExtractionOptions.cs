@@ -1,5 +1,4 @@
 using FaceLab.Faces.Alignment;
-using FaceLab.Media;
 
 namespace FaceLab.Faces.Extraction;
 
@@ -13,7 +12,7 @@ public sealed record FaceExtractionOptions
     public int Size { get; init; } = 256;
 
     /// <summary>Image format of the face files [jpg].</summary>
-    public FrameImageFormat Format { get; init; } = FrameImageFormat.Jpg;
+    public Files.FaceImageFormat Format { get; init; } = Files.FaceImageFormat.Jpg;
 
     /// <summary>JPEG quality of face files [95].</summary>
     public int JpegQuality { get; init; } = Files.FaceImageFile.DefaultJpegQuality;

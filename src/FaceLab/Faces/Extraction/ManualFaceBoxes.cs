@@ -29,7 +29,7 @@ public static class ManualFaceBoxes
         }
         catch (JsonException e)
         {
-            throw new FaceLabException($"{path}: not a box list ({e.Message.Split('.')[0]}); expected {{\"00012.png\": [[left, top, right, bottom]]}}", e);
+            throw new FaceLabException(path, $"not a box list ({JsonErrors.Reason(e)})", "expected {\"00012.png\": [[left, top, right, bottom]]}", e);
         }
     }
 

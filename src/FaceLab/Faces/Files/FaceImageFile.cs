@@ -18,8 +18,10 @@ public static class FaceImageFile
     /// <summary>JPEG quality when none is given (DeepFaceLab writes 90–100).</summary>
     public const int DefaultJpegQuality = 95;
 
-    public static bool IsFaceImagePath(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png";
+    /// <summary>The file types that carry face metadata.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".jpg", ".jpeg", ".png"];
+
+    public static bool IsFaceImagePath(string path) => ImageFiles.HasImageExtension(path, Extensions);
 
     /// <summary>Encodes <paramref name="face"/> (BGR) by the path's extension and embeds the metadata.</summary>
     public static void Write(string path, Mat face, FaceMetadata metadata, int jpegQuality = DefaultJpegQuality)
@@ -36,7 +38,11 @@ public static class FaceImageFile
 
     /// <summary>The metadata; a one-line error naming the file when it has none or it is damaged.</summary>
     public static FaceMetadata ReadMetadata(string path) =>
-        TryReadMetadata(path) ?? throw new FaceLabException($"{path}: has no FaceLab face metadata (not extracted by FaceLab?)");
+        TryReadMetadata(path) ?? throw NoMetadata(path);
+
+    /// <summary>The error for an image without FaceLab metadata, named by <paramref name="nameForErrors"/>.</summary>
+    public static FaceLabException NoMetadata(string nameForErrors) =>
+        new(nameForErrors, "has no FaceLab face metadata", "only faces extracted by FaceLab carry it; run facelab faces extract");
 
     /// <summary>The metadata, or null when the image carries none; damaged metadata still throws.</summary>
     public static FaceMetadata? TryReadMetadata(string path) => TryReadMetadata(ReadBytes(path), path);
@@ -56,14 +62,9 @@ public static class FaceImageFile
     /// <summary>The face image (BGR) and its metadata.</summary>
     public static (Mat Image, FaceMetadata Metadata) Read(string path)
     {
-        var metadata = ReadMetadata(path);
-        var image = Cv2.ImRead(path, ImreadModes.Color);
-        if (image.Empty())
-        {
-            image.Dispose();
-            throw new FaceLabException($"{path}: cannot decode the face image");
-        }
-        return (image, metadata);
+        var bytes = ReadBytes(path);
+        var metadata = TryReadMetadata(bytes, path) ?? throw NoMetadata(path);
+        return (ImageDecoding.Decode(bytes, path), metadata);
     }
 
     private static byte[] Embed(byte[] encoded, FaceMetadata metadata, string path)
@@ -80,6 +81,7 @@ public static class FaceImageFile
 
     private static byte[] ReadBytes(string path)
     {
+        if (Directory.Exists(path)) throw new FaceLabException(path, "is a folder", "give one face image file");
         try
         {
             return File.ReadAllBytes(path);

@@ -3,7 +3,7 @@ using OpenCvSharp;
 namespace FaceLab.Faces.Files;
 
 /// <summary>
-/// What an aligned face image carries about itself (DESIGN §2; DeepFaceLab keeps the same set),
+/// What an aligned face image carries about itself (docs/face-metadata.md; DeepFaceLab keeps the same set),
 /// so faces can be moved, renamed, sorted and deleted as plain files.
 /// JSON field names are snake_case: <c>face_type</c>, <c>landmarks</c>, <c>source_filename</c>, ...
 /// </summary>
@@ -46,7 +46,7 @@ public sealed record FaceMetadata
 
     public required string Landmarker { get; init; }
 
-    public string ToolVersion { get; init; } = Provenance.ProvenanceMark.ToolVersion;
+    public string ToolVersion { get; init; } = Common.ToolVersion.Current;
 }
 
 /// <summary>Polygons that add to (include) or cut from (exclude) the face mask.</summary>

@@ -51,7 +51,7 @@ public static class FaceMetadataJson
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            throw new FaceLabException($"{file}: damaged face metadata ({e.Message.Split('.')[0]})", e);
+            throw new FaceLabException($"{file}: damaged face metadata ({JsonErrors.Reason(e)})", e);
         }
         if (metadata is null) throw new FaceLabException($"{file}: damaged face metadata (empty)");
         Validate(metadata, file, "damaged");

@@ -31,10 +31,11 @@ public static class FaceLandmarkers
 
     public static LandmarkerDescriptor Default => Dlib;
 
-    public static IReadOnlyList<LandmarkerDescriptor> All { get; } = [Dlib, FaceApi, Mesh];
+    /// <summary>Every landmarker by name, in the order help lists them.</summary>
+    public static Registry<LandmarkerDescriptor> Registry { get; } = new("landmarker", [Dlib, FaceApi, Mesh], d => d.Name);
 
-    /// <summary>The landmarker called <paramref name="name"/>, or an error listing the valid names.</summary>
-    public static LandmarkerDescriptor Get(string name) =>
-        All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new FaceLabException($"unknown landmarker '{name}'; choose one of {string.Join(", ", All.Select(d => d.Name))}");
+    public static IReadOnlyList<LandmarkerDescriptor> All => Registry.Items;
+
+    /// <summary>The landmarker called <paramref name="name"/> (case-insensitive), or an error listing the valid names.</summary>
+    public static LandmarkerDescriptor Get(string name) => Registry.Get(name);
 }

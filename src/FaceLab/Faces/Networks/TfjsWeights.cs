@@ -56,7 +56,7 @@ public sealed class TfjsWeights
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new FaceLabException($"{manifestPath}: cannot read the TF.js weights ({e.Message})", e);
+            throw new FaceLabException($"{manifestPath}: cannot read the TF.js weights ({(e is JsonException json ? JsonErrors.Reason(json) : e.Message)})", e);
         }
         return new TfjsWeights(manifestPath, tensors);
     }

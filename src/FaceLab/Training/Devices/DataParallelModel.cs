@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace FaceLab.Training.Devices;
 
 /// <summary>
-/// Splits each batch over identical devices (DESIGN §5: "several identical GPUs split the batch").
+/// Splits each batch over identical devices (several identical GPUs share a batch).
 /// The primary model on the first device holds the master weights the optimizer updates; every
 /// other device runs a replica. A step: forward (chunks scattered, outputs gathered on the primary
 /// device so the loss sees the whole batch), backward, <see cref="GatherGradients"/>, optimizer

@@ -1,5 +1,6 @@
 using FaceLab.Common;
 using FaceLab.FaceSets;
+using FaceLab.FaceSets.Packing;
 using FaceLab.Training.Models;
 using FaceLab.Training.Samples;
 using OpenCvSharp;

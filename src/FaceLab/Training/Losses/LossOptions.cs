@@ -1,7 +1,7 @@
 namespace FaceLab.Training.Losses;
 
 /// <summary>
-/// Weights of the per-identity training loss (DESIGN §5): 10·DSSIM + 10·MSE on the face (both
+/// Weights of the per-identity training loss: 10·DSSIM + 10·MSE on the face (both
 /// multiplied by the blurred face mask when <see cref="Masked"/>), + 300·MAE under the eye and
 /// mouth mask when <see cref="EyesMouthPriority"/>, + 10·MSE of the mask head against the face mask.
 /// </summary>

@@ -1,7 +1,8 @@
 using FaceLab.Common;
 using FaceLab.Faces.Alignment;
-using OpenCvSharp;
 using FaceLab.FaceSets;
+using FaceLab.Imaging;
+using OpenCvSharp;
 
 namespace FaceLab.Training.Samples;
 
@@ -72,8 +73,8 @@ public sealed class FaceCropCache : IDisposable
     private FaceCrop Build(int index)
     {
         var entry = FaceSet[index];
-        using var image = Cv2.ImDecode(FaceSet.ReadEncoded(index), ImreadModes.Color);
-        if (image.Empty()) throw new FaceLabException($"{FaceSet.Location}/{entry.Name}: cannot decode the face image");
+        // Verified: a pack's checksum catches bit-flipped faces before they are trained on.
+        using var image = ImageDecoding.Decode(FaceSet.ReadVerified(index), $"{FaceSet.Location}/{entry.Name}");
         var faceToCrop = new Affine2D(1, 0, Margin, 0, 1, Margin).After(FaceToModel(index));
         var warp = faceToCrop;
         var size = _options.Resolution + 2 * Margin;

@@ -5,7 +5,7 @@ using OpenCvSharp;
 namespace FaceLab.Training.Samples;
 
 /// <summary>
-/// The random warp of the input (DESIGN §5): a coarse grid of control points (cell = size/2, /4 or
+/// The random warp of the input: a coarse grid of control points (cell = size/2, /4 or
 /// /8 at random) each moved by a Gaussian of σ = 0.24·cell, the grid's border points kept still,
 /// upsampled to a smooth dense field with bicubic interpolation. The model cannot copy pixels through,
 /// it must learn the face.

@@ -3,7 +3,7 @@ using FaceLab.Imaging.ColorTransfer;
 
 namespace FaceLab.Training.Samples;
 
-/// <summary>How training samples are made from a face set (DESIGN §5 "Samples"). Defaults suit the 2018 models.</summary>
+/// <summary>How training samples are made from a face set . Defaults suit the 2018 models.</summary>
 public sealed record SampleOptions
 {
     /// <summary>Side of the square samples in pixels, the model's resolution (default 128).</summary>

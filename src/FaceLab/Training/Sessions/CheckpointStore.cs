@@ -16,6 +16,9 @@ public sealed class CheckpointStore(string modelFolder)
 
     public string Folder { get; } = modelFolder;
 
+    /// <summary>Test hook: called with the staging folder once every file of a save is written, before it is made durable and named.</summary>
+    internal Action<string>? SaveHook { get; set; }
+
     private string CheckpointsFolder => Path.Combine(Folder, "checkpoints");
 
     private string BackupsFolder => Path.Combine(Folder, "backups");
@@ -50,16 +53,17 @@ public sealed class CheckpointStore(string modelFolder)
         try
         {
             write(staging);
-            foreach (var file in Directory.EnumerateFiles(staging))
-            {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
-                stream.Flush(flushToDisk: true);
-            }
+            SaveHook?.Invoke(staging);
+            // Durable before it is named: every file, then the folder, then the rename, then the pointer.
+            foreach (var file in Directory.EnumerateFiles(staging)) DiskFlush.File(file);
+            DiskFlush.Folder(staging);
             var final = Path.Combine(CheckpointsFolder, Name(iteration));
             if (Directory.Exists(final) && final != previous) Directory.Delete(final, recursive: true);
             if (final == previous) final += "-" + DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture);
             Directory.Move(staging, final);
+            DiskFlush.Folder(CheckpointsFolder);
             AtomicOutput.WriteAllBytes(Path.Combine(CheckpointsFolder, PointerName), System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(final)));
+            // Only now, with the new checkpoint and its pointer on disk, does the previous one go.
             RemoveAllBut(final);
             return final;
         }
@@ -81,8 +85,15 @@ public sealed class CheckpointStore(string modelFolder)
         for (var n = 2; Directory.Exists(target); n++) target = $"{stem}-{n}";
         var staging = Path.Combine(BackupsFolder, $".copying-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
-        foreach (var file in Directory.EnumerateFiles(current)) File.Copy(file, Path.Combine(staging, Path.GetFileName(file)));
+        foreach (var file in Directory.EnumerateFiles(current))
+        {
+            var copy = Path.Combine(staging, Path.GetFileName(file));
+            File.Copy(file, copy);
+            DiskFlush.File(copy);
+        }
+        DiskFlush.Folder(staging);
         Directory.Move(staging, target);
+        DiskFlush.Folder(BackupsFolder);
         foreach (var old in Directory.EnumerateDirectories(BackupsFolder).Where(d => !Path.GetFileName(d).StartsWith('.'))
                      .Order(StringComparer.Ordinal).SkipLast(keep))
             Directory.Delete(old, recursive: true);
@@ -110,6 +121,7 @@ public sealed class CheckpointStore(string modelFolder)
 
     private static string Name(long iteration) => iteration.ToString("D9", CultureInfo.InvariantCulture);
 
+    /// <summary>Older checkpoints and staging folders of this (locked) model; a crashed save's staging folder goes too.</summary>
     private void RemoveAllBut(string keep)
     {
         foreach (var dir in Directory.EnumerateDirectories(CheckpointsFolder))

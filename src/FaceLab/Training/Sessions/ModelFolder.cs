@@ -102,6 +102,7 @@ public sealed class ModelFolder
             ?? (int.TryParse(backup, out var k) && k >= 1 && k <= backups.Count ? backups[k - 1] : null)
             ?? throw new FaceLabException(backup, $"no such backup of {Path.GetFileName(Folder)}",
                 backups.Count == 0 ? "the model has no backups" : $"backups: {string.Join(", ", backups.Select((b, i) => $"{i + 1} ({b.Name})"))}");
+        using var held = ResourceLock.Acquire(Folder, "model restore");
         var kept = _store.Restore(chosen.Folder, chosen.Iteration);
         return kept is null ? null : Path.GetFileName(kept);
     }

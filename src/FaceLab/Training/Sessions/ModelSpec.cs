@@ -35,7 +35,7 @@ public sealed record ModelSpec
     /// <summary>The model type's options: <c>{ "DF": { "resolution": 128, ... } }</c>.</summary>
     public required JsonObject Options { get; init; }
 
-    public string ToolVersion { get; init; } = Provenance.ProvenanceMark.ToolVersion;
+    public string ToolVersion { get; init; } = Common.ToolVersion.Current;
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -26,6 +26,7 @@ public sealed class TrainingSession : IDisposable
     private ModelTrainer _trainer;
     private readonly CheckpointStore _checkpoints;
     private readonly Lock _modelLock = new();
+    private ResourceLock? _lock;
     private readonly TrainingSessionOptions _options;
     private readonly FaceCropCache _sourceFaces;
     private readonly FaceCropCache _destinationFaces;
@@ -137,11 +138,24 @@ public sealed class TrainingSession : IDisposable
             spec = ModelSpec.Create(definition, name, modelOptions, options.Seed, options.BatchSize ?? 8,
                 PreviewFaces.Choose(source, options.PreviewRows), PreviewFaces.Choose(destination, options.PreviewRows));
         }
-        var model = definition.Create(modelOptions, spec.Seed);
-        var session = new TrainingSession(folder, definition, spec, modelOptions, options, model, source, destination, monitor ?? new TrainingMonitor());
-        if (!File.Exists(specPath)) spec.Save(folder);
-        session.LoadCheckpoint();
-        return session;
+        // Writable now, not at the first save hours later; and one training run per model at a time.
+        AtomicOutput.EnsureWritableFolder(folder, folder);
+        var held = ResourceLock.Acquire(folder, "train");
+        try
+        {
+            var model = definition.Create(modelOptions, spec.Seed);
+            var session = new TrainingSession(folder, definition, spec, modelOptions, options, model, source, destination, monitor ?? new TrainingMonitor());
+            session._lock = held;
+            session.RequireRoomForASave();
+            if (!File.Exists(specPath)) spec.Save(folder);
+            session.LoadCheckpoint();
+            return session;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -294,7 +308,7 @@ public sealed class TrainingSession : IDisposable
             new FaceTarget(tensor(destination.Targets, destination.ImageShape), tensor(destination.Masks, destination.MaskShape), tensor(destination.FeatureMasks, destination.MaskShape)));
         lock (_modelLock)
         {
-            var losses = _trainer.Step(batch);
+            var losses = _trainer.TrainStep(batch);
             if (PoisonWeightsAfter?.Invoke(source.Index) == true)
                 using (no_grad()) _model.parameters().First().view(-1)[0].fill_(float.NaN);
             return losses;
@@ -389,6 +403,23 @@ public sealed class TrainingSession : IDisposable
 
     private static string Clock() => DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Bytes one checkpoint takes: the weights and the trainer's state (Adam keeps two moments per
+    /// weight), measured from the model's parameters.
+    /// </summary>
+    public long CheckpointBytes => _model.parameters().Sum(p => p.numel()) * sizeof(float) * 3 + Losses.Count * 12L + 4096;
+
+    /// <summary>Free bytes where the model is saved.</summary>
+    public long FreeBytes => new DriveInfo(Path.GetFullPath(Folder)).AvailableFreeSpace;
+
+    /// <summary>A save writes a whole new checkpoint before the old one goes: refuse to start when it cannot fit.</summary>
+    private void RequireRoomForASave()
+    {
+        if (FreeBytes < CheckpointBytes + CheckpointBytes / 10)
+            throw new FaceLabException(Folder, $"a checkpoint takes {CheckpointBytes / 1048576.0:0} MB but only {FreeBytes / 1048576.0:0} MB are free",
+                "free disk space or train elsewhere");
+    }
+
     public void Dispose()
     {
         StopGenerators();
@@ -397,5 +428,6 @@ public sealed class TrainingSession : IDisposable
         _trainer.Dispose();
         _parallel.Dispose();
         _model.Dispose();
+        _lock?.Dispose();
     }
 }

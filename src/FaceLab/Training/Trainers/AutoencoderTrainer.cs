@@ -23,7 +23,7 @@ public sealed class AutoencoderTrainer : ModelTrainer
         _step = new TrainingStep(model, _optimizer, _loss);
     }
 
-    public override StepLosses Step(TrainingBatch batch) => _step.Run(batch);
+    public override StepLosses TrainStep(TrainingBatch batch) => _step.Run(batch);
 
     public override void SaveState(string checkpointFolder)
     {

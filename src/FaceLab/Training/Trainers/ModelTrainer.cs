@@ -20,7 +20,7 @@ public abstract class ModelTrainer : IDisposable
     public DataParallelModel Model { get; }
 
     /// <summary>One optimisation step; a non-finite loss must leave the weights untouched and return <c>Applied = false</c>.</summary>
-    public abstract StepLosses Step(TrainingBatch batch);
+    public abstract StepLosses TrainStep(TrainingBatch batch);
 
     /// <summary>Writes the optimizers' (and extra networks') state into a checkpoint folder being written.</summary>
     public abstract void SaveState(string checkpointFolder);

@@ -6,8 +6,8 @@ using OpenCvSharp;
 namespace FaceLab.Tests.Faces.Alignment;
 
 /// <summary>
-/// Golden numbers from <c>Fixtures/make_golden.py</c> (numpy/OpenCV, written from DESIGN §3
-/// independently of the C#), read from the source tree, plus the shared .pts files they came from.
+/// Golden numbers from <c>Fixtures/make_golden.py</c> (numpy/OpenCV, written from the alignment
+/// math in docs/alignment.md independently of the C#), read from the source tree, plus the shared .pts files they came from.
 /// </summary>
 internal static class GoldenFixture
 {

@@ -1,5 +1,7 @@
+using FaceLab.Assets;
 using FaceLab.Common;
 using FaceLab.Faces.Detection;
+using FaceLab.Tests.Support;
 
 namespace FaceLab.Tests.Faces.Detection;
 
@@ -18,6 +20,21 @@ public class FaceDetectorsTests
             Assert.Equal(descriptor.Name, detector.Name);
             Assert.False(string.IsNullOrWhiteSpace(descriptor.Description));
         }
+    }
+
+    [Fact]
+    public void MtcnnWithItsManifestButNoWeightsShardAsksForSetupInsteadOfFailingToRead()
+    {
+        using var temp = new TempFolder();
+        var store = new AssetStore(temp.Path);
+        var manifest = store.PathOf(AssetCatalog.MtcnnManifest);
+        Directory.CreateDirectory(Path.GetDirectoryName(manifest)!);
+        File.Copy(TestPaths.Asset(AssetCatalog.MtcnnManifest), manifest);
+
+        var error = Assert.Throws<FaceLabException>(() => new MtcnnDetector(store));
+
+        Assert.Contains("setup", error.Message);
+        Assert.DoesNotContain("TF.js", error.Message);
     }
 
     [Fact]

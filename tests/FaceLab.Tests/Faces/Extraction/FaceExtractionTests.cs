@@ -79,7 +79,7 @@ public class FaceExtractionTests(DemoDestinationFixture demo) : IClassFixture<De
 
         Assert.Equal(12 - afterStop, report.Processed);
         Assert.Equal(12, Directory.GetFiles(aligned, "*.jpg").Length);
-        Assert.Empty(Directory.GetFiles(aligned, "*.partial"));
+        Assert.Empty(Directory.GetFiles(aligned, "*.partial*"));
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public class TrainingSessionTests(DemoFaceSetsFixture faces) : IClassFixture<Dem
     {
         using var temp = new TempFolder();
         var pack = FaceLab.FaceSets.Packing.FaceSetPacker.Pack(faces.Source, temp.Combine("src.pak"), overwrite: false);
-        using var packed = FaceLab.FaceSets.FaceSet.Open(temp.Combine("src.pak")) as IDisposable;
+        using var packed = FaceLab.FaceSets.Packing.FaceSet.Open(temp.Combine("src.pak")) as IDisposable;
         var folderModels = faces.NewModelsFolder();
         var packModels = faces.NewModelsFolder();
         using (var session = Open(folderModels, Run(2))) session.Run(TextWriter.Null, CancellationToken.None);

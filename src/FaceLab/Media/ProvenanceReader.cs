@@ -1,8 +1,8 @@
 using FaceLab.Common;
 using FaceLab.Imaging;
-using FaceLab.Media;
+using FaceLab.Provenance;
 
-namespace FaceLab.Provenance;
+namespace FaceLab.Media;
 
 /// <summary>Finds FaceLab's synthetic-media mark in a video (container tags) or a PNG frame.</summary>
 public static class ProvenanceReader
@@ -19,7 +19,7 @@ public static class ProvenanceReader
         }
         catch (FaceLabException e)
         {
-            throw new FaceLabException(e.Message.Replace("not a readable video", "not a video or image FaceLab can read", StringComparison.Ordinal), e);
+            throw new FaceLabException(path, "not a video or PNG image FaceLab can read", "the mark is read from videos and PNG frames", e);
         }
         return ProvenanceMark.VideoTags.Select(t => tags.TryGetValue(t, out var v) ? ProvenanceMark.TryParse(v) : null).FirstOrDefault(m => m is not null);
     }
