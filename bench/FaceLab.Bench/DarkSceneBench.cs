@@ -35,8 +35,8 @@ public sealed class DarkSceneBench : IBenchmark
         var scratch = BenchPaths.Scratch("dark-scene");
         try
         {
-            var src = await Faces(AssetStore.Default.Require(AssetCatalog.DemoSourceVideo), Path.Combine(scratch, "src"), 2, ct);
-            var dst = await Faces(AssetStore.Default.Require(AssetCatalog.DemoDestinationVideo), Path.Combine(scratch, "dst"), 5, ct);
+            var src = await BenchFaces.ExtractAsync(AssetStore.Default.Require(AssetCatalog.DemoSourceVideo), Path.Combine(scratch, "src"), 2, ct);
+            var dst = await BenchFaces.ExtractAsync(AssetStore.Default.Require(AssetCatalog.DemoDestinationVideo), Path.Combine(scratch, "dst"), 5, ct);
             var dark = Darken(dst, Path.Combine(scratch, "dark"));
             var heldOut = Directory.CreateDirectory(Path.Combine(scratch, "held-out")).FullName;
             var faces = Directory.GetFiles(dark, "*.jpg").Order(StringComparer.Ordinal).ToList();
@@ -89,7 +89,9 @@ public sealed class DarkSceneBench : IBenchmark
         for (var i = 0; i < set.Count; i++)
         {
             var crop = crops.Get(i);
-            using var mask = FaceLab.Faces.Alignment.FaceMasks.Hull(crops.ModelLandmarks(i), new Size(model.Resolution, model.Resolution));
+            using var hull = FaceLab.Faces.Alignment.FaceMasks.Hull(crops.ModelLandmarks(i), new Size(model.Resolution, model.Resolution));
+            using var mask = new Mat();
+            hull.ConvertTo(mask, MatType.CV_8UC1, hull.Depth() == MatType.CV_8U ? 1 : 255);
             using var prediction = model.Predict([crop.Image])[0];
             using var predicted = new Mat();
             prediction.Face.ConvertTo(predicted, MatType.CV_8UC3, 255);
@@ -130,13 +132,5 @@ public sealed class DarkSceneBench : IBenchmark
             }
         }
         return output;
-    }
-
-    private static async Task<string> Faces(string video, string folder, double fps, CancellationToken ct)
-    {
-        await FrameExtractor.ExtractAsync(video, folder, new FrameExtractionOptions { Fps = fps }, null, ct);
-        var aligned = Path.Combine(folder, "aligned");
-        await FaceExtraction.RunAsync(folder, aligned, FaceExtractionTools.Default, new FaceExtractionOptions { Size = 128 }, ct: ct);
-        return aligned;
     }
 }

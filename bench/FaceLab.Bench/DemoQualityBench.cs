@@ -30,8 +30,8 @@ public sealed class DemoQualityBench : IBenchmark
         var scratch = BenchPaths.Scratch("demo-quality");
         try
         {
-            var src = await Faces(AssetStore.Default.Require(AssetCatalog.DemoSourceVideo), Path.Combine(scratch, "src"), 2, ct);
-            var dst = await Faces(AssetStore.Default.Require(AssetCatalog.DemoDestinationVideo), Path.Combine(scratch, "dst"), null, ct);
+            var src = await BenchFaces.ExtractAsync(AssetStore.Default.Require(AssetCatalog.DemoSourceVideo), Path.Combine(scratch, "src"), 2, ct);
+            var dst = await BenchFaces.ExtractAsync(AssetStore.Default.Require(AssetCatalog.DemoDestinationVideo), Path.Combine(scratch, "dst"), null, ct);
             var heldOut = Directory.CreateDirectory(Path.Combine(scratch, "held-out")).FullName;
             var faces = Directory.GetFiles(dst, "*.jpg").Order(StringComparer.Ordinal).ToList();
             for (var i = 0; i < faces.Count; i += 10) File.Move(faces[i], Path.Combine(heldOut, Path.GetFileName(faces[i])));
@@ -83,13 +83,5 @@ public sealed class DemoQualityBench : IBenchmark
     private sealed class HeldOutChooser : IFaceChooser
     {
         public FaceChoice Choose(long batchIndex, int sampleIndex, SampleRandom random) => new(sampleIndex, Flip: false);
-    }
-
-    private static async Task<string> Faces(string video, string folder, double? fps, CancellationToken ct)
-    {
-        await FrameExtractor.ExtractAsync(video, folder, new FrameExtractionOptions { Fps = fps }, null, ct);
-        var aligned = Path.Combine(folder, "aligned");
-        await FaceExtraction.RunAsync(folder, aligned, FaceExtractionTools.Default, new FaceExtractionOptions { Size = 128 }, ct: ct);
-        return aligned;
     }
 }

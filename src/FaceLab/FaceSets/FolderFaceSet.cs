@@ -78,4 +78,7 @@ public sealed class FolderFaceSet : IFaceSet
             throw new FaceLabException($"{_paths[index]}: cannot read ({e.Message})", e);
         }
     }
+
+    /// <summary>A folder set holds no file open.</summary>
+    public void Dispose() { }
 }

@@ -6,9 +6,10 @@ namespace FaceLab.FaceSets;
 /// <summary>
 /// A set of aligned faces: a folder of face images (<see cref="FolderFaceSet"/>) or a packed
 /// single file (<c>Packing.FaceSetPack</c>); <c>Packing.FaceSet.Open</c> opens either. Indices are stable for the life of the set (0 … Count − 1).
-/// Implementations are safe to read from several threads.
+/// Implementations are safe to read from several threads. Dispose closes what the set holds open
+/// (a pack keeps its file open; a folder holds nothing).
 /// </summary>
-public interface IFaceSet
+public interface IFaceSet : IDisposable
 {
     /// <summary>Where the faces come from (a folder or file path), for messages.</summary>
     string Location { get; }

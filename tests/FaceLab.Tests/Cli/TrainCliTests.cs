@@ -64,13 +64,20 @@ public class TrainCliTests(DemoFaceSetsFixture faces) : IClassFixture<DemoFaceSe
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!File.Exists(Path.Combine(folder, ModelSpec.FileName)) && DateTime.UtcNow < deadline && !process.HasExited) await Task.Delay(50);
         await Task.Delay(TimeSpan.FromSeconds(30)); // model built, steps under way
-        Assert.False(process.HasExited, await stderr);
+        Assert.False(process.HasExited, "train ended before it was interrupted");
 
         MediaOracle.Run("kill", "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Task.Delay(500);
         MediaOracle.Run("kill", "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)); // a second Ctrl+C only waits
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(); // never leave a 6 GB trainer behind a failed test
+        }
 
         var output = await stdout;
         Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {await stderr}");

@@ -13,7 +13,7 @@ namespace FaceLab.FaceSets.Packing;
 /// bytes are one positioned read, safe from several threads (no shared file position). The file
 /// is untrusted input: sizes, offsets, names and metadata are checked before use.
 /// </summary>
-public sealed class FaceSetPack : IFaceSet, IDisposable
+public sealed class FaceSetPack : IFaceSet
 {
     /// <summary>The pack's name when none is given: inside the set's folder, as DeepFaceLab's <c>faceset.pak</c>.</summary>
     public const string DefaultFileName = "faceset.pak";

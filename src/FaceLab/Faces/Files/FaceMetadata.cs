@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using FaceLab.Faces.Alignment;
 using OpenCvSharp;
 
 namespace FaceLab.Faces.Files;
@@ -47,6 +49,17 @@ public sealed record FaceMetadata
     public required string Landmarker { get; init; }
 
     public string ToolVersion { get; init; } = Common.ToolVersion.Current;
+
+    /// <summary>
+    /// <see cref="FaceType"/> as a type. Metadata read from a file was validated, so this never fails
+    /// for it; metadata built in code with a bad name throws here.
+    /// </summary>
+    [JsonIgnore]
+    public Alignment.FaceType AlignedFaceType => Alignment.FaceType.Parse(FaceType);
+
+    /// <summary><see cref="ImageToFaceMat"/> as a transform: frame pixels → aligned face pixels.</summary>
+    [JsonIgnore]
+    public Affine2D ImageToFace => new(ImageToFaceMat[0][0], ImageToFaceMat[0][1], ImageToFaceMat[0][2], ImageToFaceMat[1][0], ImageToFaceMat[1][1], ImageToFaceMat[1][2]);
 }
 
 /// <summary>Polygons that add to (include) or cut from (exclude) the face mask.</summary>

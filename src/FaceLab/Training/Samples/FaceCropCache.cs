@@ -50,8 +50,7 @@ public sealed class FaceCropCache : IDisposable
     {
         var entry = FaceSet[index];
         var resolution = _options.Resolution;
-        if (!FaceType.TryParse(entry.Metadata.FaceType, out var faceType))
-            throw new FaceLabException($"{FaceSet.Location}/{entry.Name}: unknown face type '{entry.Metadata.FaceType}'");
+        var faceType = entry.Metadata.AlignedFaceType;
         var modelType = _options.FaceType ?? faceType;
         if (modelType == faceType)
         {

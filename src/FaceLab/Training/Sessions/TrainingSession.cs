@@ -246,6 +246,13 @@ public sealed class TrainingSession : IDisposable
         failure?.Throw();
     }
 
+    /// <summary>Test hook: sets one weight to NaN, as an exploding update would.</summary>
+    internal void PoisonWeights()
+    {
+        lock (_modelLock)
+            using (no_grad()) _model.parameters().First().view(-1)[0].fill_(float.NaN);
+    }
+
     /// <summary>True when every weight is a finite number: only such weights are saved.</summary>
     public bool WeightsAreFinite()
     {
@@ -309,8 +316,7 @@ public sealed class TrainingSession : IDisposable
         lock (_modelLock)
         {
             var losses = _trainer.TrainStep(batch);
-            if (PoisonWeightsAfter?.Invoke(source.Index) == true)
-                using (no_grad()) _model.parameters().First().view(-1)[0].fill_(float.NaN);
+            if (PoisonWeightsAfter?.Invoke(source.Index) == true) PoisonWeights();
             return losses;
         }
     }

@@ -186,8 +186,18 @@ public class TrainingSessionTests(DemoFaceSetsFixture faces) : IClassFixture<Dem
     public void ASaveOfNonFiniteWeightsIsRefusedAndTheCheckpointKept()
     {
         var models = faces.NewModelsFolder();
-        using var session = Open(models, Run(2));
-        session.Run(TextWriter.Null, CancellationToken.None);
+        using (var session = Open(models, Run(2)))
+        {
+            session.Run(TextWriter.Null, CancellationToken.None);
+            var current = new CheckpointStore(session.Folder).Current!;
+            var saved = File.ReadAllBytes(Path.Combine(current, "weights.bin"));
+            session.PoisonWeights();
+            Assert.False(session.WeightsAreFinite()); // the fault is in place
+            var refused = Assert.Throws<FaceLabException>(() => session.Save());
+            Assert.Contains("not finite", refused.Message);
+            Assert.Equal(current, new CheckpointStore(session.Folder).Current);
+            Assert.Equal(saved, File.ReadAllBytes(Path.Combine(current, "weights.bin")));
+        }
         using (var more = Open(models, Run(3)))
         {
             more.PoisonWeightsAfter = _ => true;
