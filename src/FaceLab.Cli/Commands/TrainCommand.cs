@@ -78,8 +78,8 @@ internal static class TrainCommand
             Console.WriteLine($"train: a checkpoint takes {session.CheckpointBytes / 1048576.0:0} MB; {session.FreeBytes / 1073741824.0:0.0} GB free there");
             Console.WriteLine("train: Ctrl+C" + (ProgressDisplay.IsInteractiveInput ? " or Enter" : "") + " saves and stops; preview.jpg and loss.png are updated on every save");
             using var keys = ProgressDisplay.IsInteractiveInput ? WatchKeys(session.Monitor, ct) : null;
-            await Task.Run(() => session.Run(Console.Out, ct), CancellationToken.None);
-            Console.WriteLine($"train: saved at iteration {session.Iteration} in {session.Folder}");
+            if (await Task.Run(() => session.Run(Console.Out, ct), CancellationToken.None))
+                Console.WriteLine($"train: saved at iteration {session.Iteration} in {session.Folder}");
             ct.ThrowIfCancellationRequested(); // stopped by Ctrl+C: saved, and the exit code says it was interrupted
         }, keptWhenStopped: "the model is saved; run train again to continue");
         return command;

@@ -88,6 +88,35 @@ public class TrainCliTests(DemoFaceSetsFixture faces) : IClassFixture<DemoFaceSe
         Assert.Empty(Directory.GetDirectories(Path.Combine(folder, "checkpoints"), ".saving-*"));
     }
 
+    [Theory]
+    [InlineData("--target-iter", "-5")]
+    [InlineData("--minutes", "-1")]
+    [InlineData("--backup-minutes", "0")]
+    [InlineData("--autosave-iters", "0")]
+    public void TrainingNumbersNoRunCouldUseAreOneLineErrors(string option, string value)
+    {
+        using var temp = new TempFolder();
+        var result = CliProcess.Run(temp.Path, Train(temp.Path, option, value));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("training option", Assert.Single(result.StderrLines));
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "model", "model_DF")));
+    }
+
+    [Fact]
+    public void ATargetBelowTheModelsIterationTrainsAndSavesNothing()
+    {
+        using var temp = new TempFolder();
+        var first = CliProcess.Run(temp.Path, Train(temp.Path, "--target-iter", "4"));
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var folder = Path.Combine(temp.Path, "model", "model_DF");
+        var saved = new CheckpointStore(folder).Current;
+
+        var again = CliProcess.Run(temp.Path, Train(temp.Path, "--target-iter", "2"));
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Contains("nothing to train", again.Stdout);
+        Assert.Equal(saved, new CheckpointStore(folder).Current); // no new save
+    }
+
     [Fact]
     public void MissingFaceSetIsAOneLineError()
     {

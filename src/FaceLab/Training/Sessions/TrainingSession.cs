@@ -162,7 +162,8 @@ public sealed class TrainingSession : IDisposable
     /// Trains until <see cref="TrainingSessionOptions.TargetIteration"/>, a stop request or
     /// cancellation, then saves. Writes the console line <c>[hh:mm:ss][#iter][ms][src loss][dst loss]</c>.
     /// </summary>
-    public void Run(TextWriter log, CancellationToken ct)
+    /// <returns>False when the model was already at the target: nothing was trained or saved.</returns>
+    public bool Run(TextWriter log, CancellationToken ct)
     {
         var running = Stopwatch.StartNew();
         var lastSave = Stopwatch.StartNew();
@@ -170,6 +171,13 @@ public sealed class TrainingSession : IDisposable
         var savedAt = Iteration;
         var rollbacks = 0;
         ExceptionDispatchInfo? failure = null;
+        if (Iteration >= _options.TargetIteration)
+        {
+            // Nothing to train, so nothing to save: the checkpoint on disk stays as it is.
+            log.WriteLine($"[{Clock()}][#{Iteration:D6}] the model is already at iteration {Iteration}, at or past the target {_options.TargetIteration}: nothing to train");
+            Publish("stopped", 0, null);
+            return false;
+        }
         StartGenerators(ct);
         Publish("training", 0, null);
         try
@@ -244,6 +252,7 @@ public sealed class TrainingSession : IDisposable
         }
         Publish("stopped", 0, null);
         failure?.Throw();
+        return true;
     }
 
     /// <summary>Test hook: sets one weight to NaN, as an exploding update would.</summary>
