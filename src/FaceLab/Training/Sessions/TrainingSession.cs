@@ -132,19 +132,19 @@ public sealed class TrainingSession : IDisposable
         else
         {
             modelOptions = newOptions ?? definition.Defaults;
-            modelOptions.Validate(definition.Name);
             // Validated before the folder exists: a refused option leaves nothing behind to block the corrected run.
-            AtomicOutput.EnsureWritableFolder(folder, folder);
+            modelOptions.Validate(definition.Name);
             spec = ModelSpec.Create(definition, name, modelOptions, options.Seed, options.BatchSize ?? 8,
                 PreviewFaces.Choose(source, options.PreviewRows), PreviewFaces.Choose(destination, options.PreviewRows));
         }
         // Writable now, not at the first save hours later; and one training run per model at a time.
         AtomicOutput.EnsureWritableFolder(folder, folder);
         var held = ResourceLock.Acquire(folder, "train");
+        TrainingSession? session = null;
         try
         {
             var model = definition.Create(modelOptions, spec.Seed);
-            var session = new TrainingSession(folder, definition, spec, modelOptions, options, model, source, destination, monitor ?? new TrainingMonitor());
+            session = new TrainingSession(folder, definition, spec, modelOptions, options, model, source, destination, monitor ?? new TrainingMonitor());
             session._lock = held;
             session.RequireRoomForASave();
             if (!File.Exists(specPath)) spec.Save(folder);
@@ -153,7 +153,9 @@ public sealed class TrainingSession : IDisposable
         }
         catch
         {
-            held.Dispose();
+            // The session owns the lock once it exists; before that, release it here.
+            if (session is not null) session.Dispose();
+            else held.Dispose();
             throw;
         }
     }
