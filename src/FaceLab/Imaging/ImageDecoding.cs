@@ -43,6 +43,7 @@ public static class ImageDecoding
     {
         if (bytes.Length == 0) throw new FaceLabException(nameForErrors, "the file is empty (zero bytes)", Hint);
         if (IsTruncated(bytes)) throw new FaceLabException(nameForErrors, "the image is truncated (its end is missing)", Hint);
+        if (bytes.AsSpan().StartsWith(PngChunks.Signature)) PngChunks.RequireWellFormed(bytes, nameForErrors);
         if (TryHeaderSize(bytes) is { } size) RequireBounded(size.Width, size.Height, nameForErrors);
 
         // IMREAD_COLOR turns grey into BGR, drops alpha and scales 16-bit samples to 8 bits.
