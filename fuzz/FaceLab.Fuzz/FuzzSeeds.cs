@@ -33,7 +33,7 @@ public static class FuzzSeeds
 
             """))],
         "merge-journal" => [("journal.txt", Utf8($"{FuzzTargets.JournalSignature}\n00001.png\n00002.png\n"))],
-        "model-json" => [("model.json", ModelJson()), ("model-format1.json", Utf8("""{"model_type":"DF","name":"old","seed":1,"batch_size":4,"preview_source":["a.png"],"preview_destination":["b.png"],"resolution":128}"""))],
+        "model-json" => [("model.json", ModelJson()), ("model-format1.json", Utf8("""{"model_type":"DF","name":"old","seed":1,"batch_size":4,"preview_source":["a.png"],"preview_destination":["b.png"],"resolution":64,"face_type":"full","encoder_dims":8,"ae_dims":32,"inter_dims":32,"inter_upscale_dims":32,"decoder_dims":8}"""))],
         "merge-json" => [("merge.json", MergeJson())],
         "checkpoint-state" => [("state.json", JsonSerializer.SerializeToUtf8Bytes(new CheckpointState(120, 7, FixedTime)))],
         "loss-history" => [("losses.bin", Losses())],

@@ -11,10 +11,11 @@ internal static class Scratch
     /// <summary>An empty folder <paramref name="name"/> inside the scratch root.</summary>
     public static string Folder(string name)
     {
-        var folder = Path.Combine(Root, name);
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        Directory.CreateDirectory(folder);
-        return folder;
+        // Emptied rather than recreated: cheaper per input, and the fuzzer runs thousands a second.
+        var folder = Directory.CreateDirectory(Path.Combine(Root, name));
+        foreach (var file in folder.EnumerateFiles()) file.Delete();
+        foreach (var dir in folder.EnumerateDirectories()) dir.Delete(recursive: true);
+        return folder.FullName;
     }
 
     /// <summary>Writes <paramref name="bytes"/> as <paramref name="fileName"/> in a fresh folder <paramref name="folderName"/>; returns the file's path.</summary>

@@ -66,7 +66,7 @@ internal sealed partial class InputMutator(int seed)
     private byte[] MutateJson(string text)
     {
         string result;
-        switch (_random.Next(4))
+        switch (_random.Next(5))
         {
             case 0:
                 result = ReplaceOne(NumberPattern(), text, HostileNumbers[_random.Next(HostileNumbers.Length)]);
@@ -79,8 +79,13 @@ internal sealed partial class InputMutator(int seed)
                 var at = _random.Next(text.Length + 1);
                 result = text[..at] + new string('[', depth) + new string(']', depth) + text[at..];
                 break;
+            case 3:
+                // A key twice in one object.
+                var property = PropertyPattern().Matches(text) is { Count: > 0 } props ? props[_random.Next(props.Count)] : null;
+                result = property is null ? text : text.Insert(property.Index, property.Value + ",");
+                break;
             default:
-                // A value repeated: duplicate keys and long arrays.
+                // A value repeated: long arrays, and broken syntax where it lands outside one.
                 var match = ValuePattern().Matches(text) is { Count: > 0 } all ? all[_random.Next(all.Count)] : null;
                 result = match is null ? text : text.Insert(match.Index, string.Concat(Enumerable.Repeat(match.Value + ",", 1 + _random.Next(50))));
                 break;
@@ -107,6 +112,10 @@ internal sealed partial class InputMutator(int seed)
 
     [GeneratedRegex(@"-?\d+(\.\d+)?([eE][-+]?\d+)?")]
     private static partial Regex NumberPattern();
+
+    /// <summary>A key with a scalar value.</summary>
+    [GeneratedRegex(@"""[A-Za-z_]+""\s*:\s*(""[^""]*""|-?\d[\d.eE+-]*|true|false|null)")]
+    private static partial Regex PropertyPattern();
 
     /// <summary>A value after a key: a number, string, literal, or the opening of an array or object.</summary>
     [GeneratedRegex(@"(?<=:)\s*(""[^""]*""|-?\d[\d.eE+-]*|true|false|null|\[|\{)")]

@@ -21,7 +21,7 @@ public sealed class SeededMutationTests
     private const long AllocationLimit = 64L * 1024 * 1024;
 
     /// <summary>Sized so the whole class stays within about 30 s on 2 cores.</summary>
-    private const int MutationsPerTarget = 600;
+    private const int MutationsPerTarget = 1000;
 
     private const int RandomSeed = 20261130;
 

@@ -74,7 +74,9 @@ public sealed record ModelSpec
         ModelSpec? spec;
         try
         {
-            var root = JsonNode.Parse(File.ReadAllBytes(path))?.AsObject() ?? throw new JsonException("not an object");
+            // A key twice is a damaged file, refused while parsing (JsonObject would throw ArgumentException later).
+            var root = JsonNode.Parse(File.ReadAllBytes(path), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false })?.AsObject()
+                ?? throw new JsonException("not an object");
             var format = root["format"]?.GetValue<int>() ?? 1;
             if (format > CurrentFormat)
                 throw new FaceLabException(path, $"model format {format} is newer than this FaceLab reads ({CurrentFormat})", "update FaceLab");
