@@ -43,10 +43,21 @@ public static class ImageDecoding
     {
         if (bytes.Length == 0) throw new FaceLabException(nameForErrors, "the file is empty (zero bytes)", Hint);
         if (IsTruncated(bytes)) throw new FaceLabException(nameForErrors, "the image is truncated (its end is missing)", Hint);
-        if (TryHeaderSize(bytes) is { } size) RequireBounded(size.Width, size.Height, nameForErrors);
+        if (bytes.AsSpan().StartsWith(PngChunks.Signature)) PngChunks.RequireWellFormed(bytes, nameForErrors);
+        // PNG's IHDR and JPEG's frame header give the size before the decoder allocates anything.
+        if (ImageHeader.TryReadSize(bytes) is { } size) RequireBounded(size.Width, size.Height, nameForErrors);
 
         // IMREAD_COLOR turns grey into BGR, drops alpha and scales 16-bit samples to 8 bits.
-        var image = Cv2.ImDecode(bytes, ImreadModes.Color);
+        Mat image;
+        try
+        {
+            image = Cv2.ImDecode(bytes, ImreadModes.Color);
+        }
+        catch (OpenCVException e)
+        {
+            // OpenCV's own refusals, e.g. a JPEG whose frame header announces more pixels than it allows.
+            throw new FaceLabException(nameForErrors, "cannot decode the image (damaged or not an image)", Hint, e);
+        }
         if (image.Empty())
         {
             image.Dispose();
@@ -77,14 +88,5 @@ public static class ImageDecoding
         if (bytes.AsSpan().StartsWith(PngChunks.Signature)) return tail.IndexOf("IEND"u8) < 0;
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xD8) return tail.IndexOf([(byte)0xFF, (byte)0xD9]) < 0;
         return false;
-    }
-
-    private static (int Width, int Height)? TryHeaderSize(byte[] bytes)
-    {
-        // PNG: the IHDR chunk follows the signature; the size is known before anything is allocated.
-        if (bytes.Length >= 24 && bytes.AsSpan().StartsWith(PngChunks.Signature))
-            return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)),
-                    System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
-        return null;
     }
 }

@@ -13,22 +13,41 @@ public static class ImageHeader
         try
         {
             using var s = File.OpenRead(path);
-            Span<byte> sig = stackalloc byte[8];
-            if (s.ReadAtLeast(sig, 8, throwOnEndOfStream: false) < 8)
-                throw new FaceLabException($"{path}: not an image (file too short)");
-            if (sig.SequenceEqual(PngChunks.Signature))
-                return ReadPngSize(s, path);
-            if (sig[0] == 0xFF && sig[1] == 0xD8)
-            {
-                s.Position = 2;
-                return ReadJpegSize(s, path);
-            }
-            throw new FaceLabException($"{path}: not a PNG or JPEG image");
+            return Read(s, path);
         }
         catch (IOException e)
         {
             throw new FaceLabException($"{path}: cannot read ({e.Message})", e);
         }
+    }
+
+    /// <summary>The size a PNG or JPEG in memory announces, or null when it has no readable header (the decoder then judges it).</summary>
+    public static (int Width, int Height)? TryReadSize(byte[] bytes)
+    {
+        try
+        {
+            using var s = new MemoryStream(bytes, writable: false);
+            return Read(s, "image");
+        }
+        catch (Exception e) when (e is FaceLabException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static (int Width, int Height) Read(Stream s, string path)
+    {
+        Span<byte> sig = stackalloc byte[8];
+        if (s.ReadAtLeast(sig, 8, throwOnEndOfStream: false) < 8)
+            throw new FaceLabException($"{path}: not an image (file too short)");
+        if (sig.SequenceEqual(PngChunks.Signature))
+            return ReadPngSize(s, path);
+        if (sig[0] == 0xFF && sig[1] == 0xD8)
+        {
+            s.Position = 2;
+            return ReadJpegSize(s, path);
+        }
+        throw new FaceLabException($"{path}: not a PNG or JPEG image");
     }
 
     private static (int, int) ReadPngSize(Stream s, string path)

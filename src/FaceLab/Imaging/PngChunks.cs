@@ -24,15 +24,17 @@ public static class PngChunks
         var output = new MemoryStream(png.Length + text.Length + 64);
         output.Write(Signature);
         var inserted = false;
-        foreach (var chunk in Enumerate(png.ToArray(), "PNG data"))
+        var bytes = png.ToArray();
+        foreach (var (type, at, length) in Chunks(bytes, "PNG data"))
         {
-            if (chunk.Type == "iTXt" && KeywordOf(chunk.Data) == keyword) continue;
-            if (!inserted && chunk.Type is "IDAT" or "IEND")
+            var data = bytes.AsSpan(at, length);
+            if (type == "iTXt" && KeywordOf(data.ToArray()) == keyword) continue;
+            if (!inserted && type is "IDAT" or "IEND")
             {
                 WriteChunk(output, "iTXt", ITxtPayload(keyword, text));
                 inserted = true;
             }
-            WriteChunk(output, chunk.Type, chunk.Data);
+            WriteChunk(output, type, data);
         }
         return output.ToArray();
     }
@@ -40,13 +42,23 @@ public static class PngChunks
     /// <summary>Text of the tEXt/iTXt chunk named <paramref name="keyword"/>, or null when absent.</summary>
     public static string? ReadText(byte[] png, string keyword, string fileForErrors)
     {
-        foreach (var chunk in Enumerate(png, fileForErrors))
+        foreach (var (type, at, length) in Chunks(png, fileForErrors))
         {
-            if (chunk.Type == "IDAT") continue;
-            if (chunk.Type is "iTXt" or "tEXt" && KeywordOf(chunk.Data) == keyword)
-                return chunk.Type == "tEXt" ? Encoding.Latin1.GetString(chunk.Data, keyword.Length + 1, chunk.Data.Length - keyword.Length - 1) : ParseITxt(chunk.Data, fileForErrors);
+            if (type is not ("iTXt" or "tEXt")) continue;
+            var data = png.AsSpan(at, length).ToArray();
+            if (KeywordOf(data) == keyword)
+                return type == "tEXt" ? Encoding.Latin1.GetString(data, keyword.Length + 1, data.Length - keyword.Length - 1) : ParseITxt(data, fileForErrors);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Throws unless every chunk up to IEND lies inside the file. Decoders allocate a chunk's announced
+    /// length before reading it, so one lying length would cost gigabytes for a file of a few bytes.
+    /// </summary>
+    public static void RequireWellFormed(byte[] png, string fileForErrors)
+    {
+        foreach (var _ in Chunks(png, fileForErrors)) { }
     }
 
     private static byte[] ITxtPayload(string keyword, string text)
@@ -101,7 +113,8 @@ public static class PngChunks
         output.Write(word);
     }
 
-    private static IEnumerable<(string Type, byte[] Data)> Enumerate(byte[] png, string file)
+    /// <summary>Each chunk's type and where its data lies; lengths are checked, nothing is copied.</summary>
+    private static IEnumerable<(string Type, int Data, int Length)> Chunks(byte[] png, string file)
     {
         if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(Signature))
             throw new FaceLabException($"{file}: not a PNG image");
@@ -112,10 +125,9 @@ public static class PngChunks
             if (length > (uint)(png.Length - pos - 12))
                 throw new FaceLabException($"{file}: damaged PNG (chunk runs past the end of the file)");
             var type = Encoding.ASCII.GetString(png, pos + 4, 4);
-            var data = png.AsSpan(pos + 8, (int)length);
             if (type is "iTXt" or "tEXt" && length > MaxTextLength)
                 throw new FaceLabException($"{file}: PNG text chunk of {length} bytes is larger than allowed");
-            yield return (type, data.ToArray());
+            yield return (type, pos + 8, (int)length);
             pos += 12 + (int)length;
             if (type == "IEND") yield break;
         }

@@ -16,7 +16,6 @@ namespace FaceLab.Merging;
 /// </summary>
 public static class FrameMergeRun
 {
-    private const string JournalFile = ".facelab-merge-done";
 
     /// <param name="modelIdentity">Names the model and checkpoint the predictor runs (e.g. <c>demo_DF#1346</c>): frames merged by another are made again.</param>
     public static async Task<MergeReport> RunAsync(IFacePredictor predictor, string modelIdentity, MergeRequest request,
@@ -116,44 +115,6 @@ public static class FrameMergeRun
             finally
             {
                 Interlocked.Add(ref _ticks, clock.Elapsed.Ticks);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Which frames were finished under which settings: a first line naming the settings and model, then
-    /// one frame name per line. Another first line starts it over. A line cut by a crash is ignored.
-    /// </summary>
-    private sealed class MergeJournal
-    {
-        private readonly string _path;
-        private readonly HashSet<string> _done;
-        private readonly Lock _gate = new();
-
-        private MergeJournal(string path, HashSet<string> done)
-        {
-            _path = path;
-            _done = done;
-        }
-
-        public static MergeJournal Open(string folder, string identity)
-        {
-            var path = Path.Combine(folder, JournalFile);
-            var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
-            if (lines.Length > 0 && lines[0] == identity)
-                return new MergeJournal(path, [.. lines.Skip(1).Where(l => l.Length > 0)]);
-            AtomicOutput.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(identity + "\n"));
-            return new MergeJournal(path, []);
-        }
-
-        public bool IsDone(string name) => _done.Contains(name);
-
-        public void MarkDone(string name)
-        {
-            lock (_gate)
-            {
-                File.AppendAllText(_path, name + "\n");
-                _done.Add(name);
             }
         }
     }

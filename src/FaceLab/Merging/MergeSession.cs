@@ -59,6 +59,9 @@ public sealed record MergeSession
         try
         {
             var session = JsonSerializer.Deserialize<MergeSession>(File.ReadAllBytes(path), Json) ?? throw new JsonException("empty");
+            // JSON null passes "required": a hand-edited or damaged file must not reach Validate as one.
+            if (session.Options is null || session.Overrides is null || session.Overrides.ContainsValue(null!))
+                throw new JsonException("options missing");
             session.Options.Validate();
             foreach (var options in session.Overrides.Values) options.Validate();
             return session;

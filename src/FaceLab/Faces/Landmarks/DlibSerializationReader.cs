@@ -56,7 +56,7 @@ internal sealed class DlibSerializationReader(byte[] data, string path)
         long rows = ReadInt64(), cols = ReadInt64();
         if (rows < 0 && cols < 0) (rows, cols) = (-rows, -cols);
         // Each element takes at least two bytes (mantissa and exponent headers).
-        if (rows < 0 || cols < 0 || rows * cols > Remaining / 2) throw Corrupt($"matrix size {rows}x{cols} is out of range");
+        if (rows < 0 || cols < 0 || rows > Remaining || cols > Remaining || rows * cols > Remaining / 2) throw Corrupt($"matrix size {rows}x{cols} is out of range");
         var values = new float[rows * cols];
         for (var i = 0; i < values.Length; i++) values[i] = ReadSingle();
         return values;

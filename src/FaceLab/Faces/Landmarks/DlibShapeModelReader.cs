@@ -54,7 +54,7 @@ internal static class DlibShapeModelReader
         var forests = new DlibRegressionTree[reader.ReadCount("level count", MaxLevels)][];
         for (var l = 0; l < forests.Length; l++)
         {
-            forests[l] = new DlibRegressionTree[reader.ReadCount("tree count", reader.Remaining)];
+            forests[l] = new DlibRegressionTree[reader.ReadCount("tree count", reader.Remaining / MinTreeBytes(shapeLength))];
             for (var t = 0; t < forests[l].Length; t++) forests[l][t] = ReadTree(reader, shapeLength);
         }
         return forests;
@@ -73,7 +73,7 @@ internal static class DlibShapeModelReader
             threshold[i] = reader.ReadSingle();
         }
         // A complete tree has one more leaf than splits; evaluation relies on it.
-        var leafCount = reader.ReadCount("leaf count", reader.Remaining);
+        var leafCount = reader.ReadCount("leaf count", reader.Remaining / MinLeafBytes(shapeLength));
         if (leafCount != splitCount + 1) throw reader.Corrupt($"tree has {splitCount} splits but {leafCount} leaves");
         var leaves = new float[leafCount * shapeLength];
         for (var k = 0; k < leafCount; k++)
@@ -84,6 +84,12 @@ internal static class DlibShapeModelReader
         }
         return new DlibRegressionTree(feature1, feature2, threshold, leaves);
     }
+
+    // Counts are bounded by the bytes their items need at least (a header byte per integer, two per
+    // float), so a corrupt count can neither allocate far beyond the file nor overflow a product.
+    private static long MinLeafBytes(int shapeLength) => 2 + 2L * shapeLength;
+
+    private static long MinTreeBytes(int shapeLength) => 2 + MinLeafBytes(shapeLength);
 
     private static int[][] ReadAnchors(DlibSerializationReader reader, int partCount)
     {

@@ -43,7 +43,7 @@ public sealed class TfjsWeights
             foreach (var group in manifest.RootElement.EnumerateArray())
             {
                 var data = group.GetProperty("paths").EnumerateArray()
-                    .SelectMany(p => File.ReadAllBytes(Path.Combine(folder, p.GetString()!))).ToArray();
+                    .SelectMany(p => File.ReadAllBytes(Path.Combine(folder, ShardName(p, manifestPath)))).ToArray();
                 var offset = 0;
                 foreach (var entry in group.GetProperty("weights").EnumerateArray())
                 {
@@ -54,7 +54,7 @@ public sealed class TfjsWeights
                     throw new FaceLabException($"{manifestPath}: shards hold {data.Length} bytes but the manifest describes {offset}");
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new FaceLabException($"{manifestPath}: cannot read the TF.js weights ({(e is JsonException json ? JsonErrors.Reason(json) : e.Message)})", e);
         }
@@ -63,44 +63,58 @@ public sealed class TfjsWeights
 
     private static TfjsTensor Decode(JsonElement entry, byte[] data, ref int offset, string manifestPath)
     {
-        var name = entry.GetProperty("name").GetString()!;
-        var shape = entry.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToArray();
-        var count = shape.Aggregate(1, (a, b) => checked(a * b));
+        var name = entry.GetProperty("name").GetString()
+            ?? throw new FaceLabException($"{manifestPath}: a weight has no name");
+        var shape = entry.GetProperty("shape").EnumerateArray()
+            .Select(e => e.TryGetInt32(out var d) && d >= 0 ? d : throw new FaceLabException($"{manifestPath}: weight '{name}' has a bad shape"))
+            .ToArray();
         var dtype = entry.TryGetProperty("dtype", out var d) ? d.GetString() : "float32";
         if (dtype != "float32") throw new FaceLabException($"{manifestPath}: weight '{name}' has dtype {dtype}; only float32 is supported");
-        var values = new float[count];
-
-        if (entry.TryGetProperty("quantization", out var q))
+        var quantized = entry.TryGetProperty("quantization", out var q);
+        var width = !quantized ? 4 : q.GetProperty("dtype").GetString() switch
         {
-            var qtype = q.GetProperty("dtype").GetString();
+            "uint8" => 1,
+            "uint16" => 2,
+            var qtype => throw new FaceLabException($"{manifestPath}: weight '{name}' uses {qtype} quantisation; only uint8 and uint16 are supported"),
+        };
+        // The shards bound the size before anything is allocated: a hostile shape costs nothing.
+        var count = 1L;
+        foreach (var dim in shape)
+        {
+            count *= dim; // at most the shard length times int.MaxValue: no overflow
+            Need(data, offset, count > data.Length ? long.MaxValue : count * width, name, manifestPath);
+        }
+        var values = new float[count];
+        if (quantized)
+        {
             var scale = q.GetProperty("scale").GetSingle();
             var min = q.GetProperty("min").GetSingle();
-            var width = qtype switch
-            {
-                "uint8" => 1,
-                "uint16" => 2,
-                _ => throw new FaceLabException($"{manifestPath}: weight '{name}' uses {qtype} quantisation; only uint8 and uint16 are supported"),
-            };
-            Need(data, offset, count * width, name, manifestPath);
             for (var i = 0; i < count; i++)
             {
                 var stored = width == 1 ? data[offset + i] : BitConverter.ToUInt16(data, offset + 2 * i);
                 values[i] = stored * scale + min;
             }
-            offset += count * width;
         }
         else
         {
-            Need(data, offset, count * 4, name, manifestPath);
-            Buffer.BlockCopy(data, offset, values, 0, count * 4);
-            offset += count * 4;
+            Buffer.BlockCopy(data, offset, values, 0, (int)count * 4);
         }
+        offset += (int)count * width;
         return new TfjsTensor(name, shape, values);
     }
 
-    private static void Need(byte[] data, int offset, int bytes, string name, string manifestPath)
+    /// <summary>A shard beside the manifest: a plain file name, never a path that leads elsewhere.</summary>
+    private static string ShardName(JsonElement path, string manifestPath)
     {
-        if (offset + bytes > data.Length)
+        var name = path.GetString();
+        if (string.IsNullOrEmpty(name) || name != Path.GetFileName(name) || name is "." or "..")
+            throw new FaceLabException($"{manifestPath}: shard path '{name}' is not a file beside the manifest");
+        return name;
+    }
+
+    private static void Need(byte[] data, int offset, long bytes, string name, string manifestPath)
+    {
+        if (bytes > data.Length - offset)
             throw new FaceLabException($"{manifestPath}: shards end inside weight '{name}' (truncated download?)");
     }
 }

@@ -74,7 +74,9 @@ public sealed record ModelSpec
         ModelSpec? spec;
         try
         {
-            var root = JsonNode.Parse(File.ReadAllBytes(path))?.AsObject() ?? throw new JsonException("not an object");
+            // A key twice is a damaged file, refused while parsing (JsonObject would throw ArgumentException later).
+            var root = JsonNode.Parse(File.ReadAllBytes(path), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false })?.AsObject()
+                ?? throw new JsonException("not an object");
             var format = root["format"]?.GetValue<int>() ?? 1;
             if (format > CurrentFormat)
                 throw new FaceLabException(path, $"model format {format} is newer than this FaceLab reads ({CurrentFormat})", "update FaceLab");
@@ -89,7 +91,11 @@ public sealed record ModelSpec
         {
             throw new FaceLabException(path, $"cannot read the model description ({e.Message})", null, e);
         }
-        return spec ?? throw new FaceLabException(path, "damaged model description", null);
+        // JSON null passes "required"; every later use of these fields trusts them.
+        if (spec is not { ModelType: not null, Name: not null, Options: not null, PreviewSource: not null, PreviewDestination: not null }
+            || spec.PreviewSource.Contains(null) || spec.PreviewDestination.Contains(null))
+            throw new FaceLabException(path, "damaged model description", "restore model.json from a copy, or train under another name");
+        return spec;
     }
 
     /// <summary>The model's folder inside <c>model/</c>: DeepFaceLab's <c>&lt;name&gt;_&lt;ModelType&gt;</c>.</summary>
