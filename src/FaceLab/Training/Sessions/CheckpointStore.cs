@@ -54,6 +54,7 @@ public sealed class CheckpointStore(string modelFolder)
         {
             write(staging);
             SaveHook?.Invoke(staging);
+            FaultInjection.Pause(FaultInjection.InSave);
             // Durable before it is named: every file, then the folder, then the rename, then the pointer.
             foreach (var file in Directory.EnumerateFiles(staging)) DiskFlush.File(file);
             DiskFlush.Folder(staging);
@@ -62,6 +63,7 @@ public sealed class CheckpointStore(string modelFolder)
             if (final == previous) final += "-" + DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture);
             Directory.Move(staging, final);
             DiskFlush.Folder(CheckpointsFolder);
+            FaultInjection.Pause(FaultInjection.BeforePointer);
             AtomicOutput.WriteAllBytes(Path.Combine(CheckpointsFolder, PointerName), System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(final)));
             // Only now, with the new checkpoint and its pointer on disk, does the previous one go.
             RemoveAllBut(final);
