@@ -36,7 +36,7 @@ public sealed class DestinationFaces
         if (Directory.Exists(aligned))
         {
             var known = frameNames.ToHashSet(StringComparer.Ordinal);
-            var set = FolderFaceSet.Open(aligned);
+            using var set = FolderFaceSet.Open(aligned);
             foreach (var entry in Enumerable.Range(0, set.Count).Select(i => set[i]).OrderBy(e => e.Name, StringComparer.Ordinal))
             {
                 var frame = entry.Metadata.SourceFilename;

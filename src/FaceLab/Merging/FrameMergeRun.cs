@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FaceLab.Common;
+using FaceLab.Imaging;
 using FaceLab.Media;
 using FaceLab.Provenance;
 using FaceLab.Training.Inference;
@@ -16,7 +17,6 @@ namespace FaceLab.Merging;
 /// </summary>
 public static class FrameMergeRun
 {
-
     /// <param name="modelIdentity">Names the model and checkpoint the predictor runs (e.g. <c>demo_DF#1346</c>): frames merged by another are made again.</param>
     public static async Task<MergeReport> RunAsync(IFacePredictor predictor, string modelIdentity, MergeRequest request,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
@@ -24,8 +24,8 @@ public static class FrameMergeRun
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Workers, 1);
         var frames = FrameSequence.In(request.Frames).Files;
         if (frames.Count == 0) throw new FaceLabException(request.Frames, "holds no frames", "extract the dst frames first");
-        var names = frames.Select(Path.GetFileName).ToList()!;
-        var faces = DestinationFaces.Read(request.Aligned, names!);
+        var names = frames.Select(f => Path.GetFileName(f)).ToList();
+        var faces = DestinationFaces.Read(request.Aligned, names);
         foreach (var folder in new[] { request.Output, request.MaskOutput, request.DebugOutput }.OfType<string>())
             AtomicOutput.EnsureWritableFolder(folder, folder);
         using var held = ResourceLock.Acquire(request.Output, "merge");
@@ -33,7 +33,7 @@ public static class FrameMergeRun
 
         var journal = MergeJournal.Open(request.Output, request.Session.SettingsHash() + " " + modelIdentity);
         var positions = request.Range.Positions(frames.Count).ToList();
-        var pending = positions.Where(i => !journal.IsDone(names[i]!) || !Finished(request, names[i]!)).ToList();
+        var pending = positions.Where(i => !journal.IsDone(names[i]) || !Finished(request, names[i])).ToList();
         var timed = new TimedPredictor(predictor);
         var mark = request.Session.Mark;
         var done = positions.Count - pending.Count;
@@ -42,7 +42,7 @@ public static class FrameMergeRun
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = request.Workers, CancellationToken = ct };
         await Parallel.ForEachAsync(pending, parallel, (index, token) =>
         {
-            var name = names[index]!;
+            var name = names[index];
             var frameFaces = faces.Of(name);
             MergeFrame(frames[index], name, frameFaces, new FrameMerger(timed, request.Session.For(name)), request, mark);
             journal.MarkDone(name);
@@ -71,8 +71,7 @@ public static class FrameMergeRun
 
     private static void MergeFrame(string path, string name, IReadOnlyList<FrameFace> faces, FrameMerger merger, MergeRequest request, ProvenanceMark mark)
     {
-        using var frame = Cv2.ImRead(path, ImreadModes.Color);
-        if (frame.Empty()) throw new FaceLabException(path, "cannot be read as an image", "extract the dst frames again");
+        using var frame = ImageDecoding.Read(path);
         var merged = merger.Merge(frame, faces, debug: request.DebugOutput is not null);
         using var image = merged.Image;
         using var mask = merged.Mask;

@@ -18,36 +18,29 @@ public static class FacePredictionWriter
     public static int Run(TrainedModel model, string faces, string output, PredictionDirection direction, bool masks,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
-        var set = FaceSet.Open(faces);
-        try
+        using var set = FaceSet.Open(faces);
+        AtomicOutput.EnsureWritableFolder(output, output);
+        var options = new SampleOptions { Resolution = model.Resolution, FaceType = model.FaceType, CropMargin = 0 };
+        using var crops = new FaceCropCache(set, options);
+        var pending = Enumerable.Range(0, set.Count).Where(i => !File.Exists(OutputPath(output, set[i].Name))).ToList();
+        var done = set.Count - pending.Count;
+        progress?.Report(new OperationProgress("predict", done, set.Count, "faces"));
+        foreach (var chunk in pending.Chunk(model.BatchSize))
         {
-            AtomicOutput.EnsureWritableFolder(output, output);
-            var options = new SampleOptions { Resolution = model.Resolution, FaceType = model.FaceType, CropMargin = 0 };
-            using var crops = new FaceCropCache(set, options);
-            var pending = Enumerable.Range(0, set.Count).Where(i => !File.Exists(OutputPath(output, set[i].Name))).ToList();
-            var done = set.Count - pending.Count;
-            progress?.Report(new OperationProgress("predict", done, set.Count, "faces"));
-            foreach (var chunk in pending.Chunk(model.BatchSize))
+            ct.ThrowIfCancellationRequested();
+            var predictions = model.Predict([.. chunk.Select(i => crops.Get(i).Image)], direction);
+            foreach (var (index, prediction) in chunk.Zip(predictions))
             {
-                ct.ThrowIfCancellationRequested();
-                var predictions = model.Predict([.. chunk.Select(i => crops.Get(i).Image)], direction);
-                foreach (var (index, prediction) in chunk.Zip(predictions))
+                using (prediction)
                 {
-                    using (prediction)
-                    {
-                        if (masks) Write(prediction.PredictedMask, MaskPath(output, set[index].Name));
-                        Write(prediction.Face, OutputPath(output, set[index].Name));
-                    }
+                    if (masks) Write(prediction.PredictedMask, MaskPath(output, set[index].Name));
+                    Write(prediction.Face, OutputPath(output, set[index].Name));
                 }
-                done += chunk.Length;
-                progress?.Report(new OperationProgress("predict", done, set.Count, "faces"));
             }
-            return pending.Count;
+            done += chunk.Length;
+            progress?.Report(new OperationProgress("predict", done, set.Count, "faces"));
         }
-        finally
-        {
-            (set as IDisposable)?.Dispose();
-        }
+        return pending.Count;
     }
 
     private static string OutputPath(string output, string name) => Path.Combine(output, Path.GetFileNameWithoutExtension(name) + ".png");
