@@ -73,14 +73,7 @@ internal static class DemoCommand
             settings.Save(modelFolder);
             using (var trained = TrainedModel.Open(modelFolder))
             {
-                var request = new MergeRequest
-                {
-                    Frames = layout.DestinationFrames,
-                    Aligned = layout.DestinationAligned,
-                    Output = layout.Merged,
-                    MaskOutput = layout.MergedMask,
-                    Session = settings,
-                };
+                var request = MergeRequest.In(layout, settings);
                 var merged = await ProgressDisplay.RunAsync(p => FrameMergeRun.RunAsync(
                     new ModelFacePredictor(trained), $"{Path.GetFileName(modelFolder)}#{trained.Iteration}", request, p, ct));
                 Console.WriteLine($"demo: {merged.Frames} frames merged with the model at iteration {trained.Iteration} ({merged.FacesReplaced} faces replaced) in {layout.Merged}");

@@ -69,14 +69,8 @@ internal static class MergeCommand
 
             using var trained = TrainedModel.Open(folder.Folder);
             Console.WriteLine($"merge: {Path.GetFileName(folder.Folder)} at iteration {trained.Iteration} ({trained.Resolution} px {trained.FaceType}); {session.Options.Describe()}");
-            var request = new MergeRequest
+            var request = MergeRequest.In(layout, session, result.GetValue(debug)) with
             {
-                Frames = layout.DestinationFrames,
-                Aligned = layout.DestinationAligned,
-                Output = layout.Merged,
-                MaskOutput = layout.MergedMask,
-                DebugOutput = result.GetValue(debug) ? Path.Combine(layout.DestinationFrames, "merged_debug") : null,
-                Session = session,
                 Range = result.GetValue(frames) is { } r ? FrameRange.Parse(r) : FrameRange.All,
                 Workers = result.GetValue(workers),
             };

@@ -91,6 +91,10 @@ public sealed class JpegSegments(byte marker, string signature)
         return parts.SelectMany(p => p).ToArray();
     }
 
+    /// <summary>Every marker segment before the image data, as its marker and its data (after the length field).</summary>
+    public static IEnumerable<(byte Marker, ArraySegment<byte> Data)> HeaderSegments(byte[] jpeg, string fileForErrors) =>
+        Parse(jpeg, fileForErrors).Select(s => (s.Marker, new ArraySegment<byte>(jpeg, s.DataStart, s.End - s.DataStart)));
+
     private bool IsOurs(Segment s) =>
         s.Marker == marker && s.End - s.DataStart >= _signature.Length
         && new ReadOnlySpan<byte>(s.Source, s.DataStart, _signature.Length).SequenceEqual(_signature);

@@ -1,4 +1,5 @@
 using FaceLab.Media;
+using FaceLab.Workspace;
 
 namespace FaceLab.Merging;
 
@@ -26,6 +27,17 @@ public sealed record MergeRequest
 
     /// <summary>Frames merged at once (default: one per core).</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The workspace's dst frames and faces into <c>data_dst/merged/</c>, <c>merged_mask/</c> and, with <paramref name="debug"/>, <c>merged_debug/</c>.</summary>
+    public static MergeRequest In(WorkspaceLayout layout, MergeSession session, bool debug = false) => new()
+    {
+        Frames = layout.DestinationFrames,
+        Aligned = layout.DestinationAligned,
+        Output = layout.Merged,
+        MaskOutput = layout.MergedMask,
+        DebugOutput = debug ? Path.Combine(layout.DestinationFrames, "merged_debug") : null,
+        Session = session,
+    };
 }
 
 /// <summary>What a merge did: frames in range, merged now, kept from an earlier run, faces replaced, and the time spent in the model.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using FaceLab.Common;
 using FaceLab.Imaging;
 
 namespace FaceLab.Provenance;
@@ -36,18 +37,16 @@ public static class ProvenanceStamp
     {
         if (IsPng(encoded)) return ProvenanceMark.TryParse(PngChunks.ReadText(encoded, ProvenanceMark.PngKeyword, fileForErrors));
         if (!IsJpeg(encoded)) return null;
-        // Walk the header segments up to the start of scan; a COM segment holding the mark wins.
-        var at = 2;
-        while (at + 4 <= encoded.Length && encoded[at] == 0xFF)
+        IEnumerable<(byte Marker, ArraySegment<byte> Data)> segments;
+        try
         {
-            var marker = encoded[at + 1];
-            if (marker == 0xDA || marker == 0xD9) break;
-            var length = BinaryPrimitives.ReadUInt16BigEndian(encoded.AsSpan(at + 2));
-            if (length < 2 || at + 2 + length > encoded.Length) break;
-            if (marker == 0xFE && ProvenanceMark.TryParse(Encoding.UTF8.GetString(encoded, at + 4, length - 2)) is { } mark) return mark;
-            at += 2 + length;
+            segments = JpegSegments.HeaderSegments(encoded, fileForErrors).ToList();
         }
-        return null;
+        catch (FaceLabException)
+        {
+            return null; // a damaged JPEG carries no readable mark
+        }
+        return segments.Where(s => s.Marker == 0xFE).Select(s => ProvenanceMark.TryParse(Encoding.UTF8.GetString(s.Data))).FirstOrDefault(m => m is not null);
     }
 
     public static bool IsPng(ReadOnlySpan<byte> bytes) => bytes.Length >= 8 && bytes[..8].SequenceEqual(PngChunks.Signature);

@@ -118,9 +118,8 @@ public sealed class TrainedModel : IDisposable
             {
                 using var noGrad = no_grad();
                 var onDevice = input.to(_model.Device);
-                output = _model.Forward(direction, onDevice);
-                if (direction == PredictionDirection.DestinationToSource)
-                    destinationMask = _model.Forward(PredictionDirection.DestinationToDestination, onDevice).Mask;
+                if (direction == PredictionDirection.DestinationToSource) (output, destinationMask) = _model.ForwardSwap(onDevice);
+                else output = _model.Forward(direction, onDevice);
             }
             for (var n = 0; n < chunk.Count; n++)
             {
@@ -129,17 +128,6 @@ public sealed class TrainedModel : IDisposable
             }
         }
         return results;
-    }
-
-    /// <summary>Tensor form of <see cref="Predict"/> for NCHW faces already at <see cref="Resolution"/> in [0, 1].</summary>
-    public FaceOutput PredictTensor(PredictionDirection direction, Tensor faces)
-    {
-        lock (_gate)
-        {
-            using var noGrad = no_grad();
-            var output = _model.Forward(direction, faces.to(_model.Device));
-            return new FaceOutput(output.Face.cpu(), output.Mask.cpu());
-        }
     }
 
     public void Dispose() => _model.Dispose();

@@ -42,6 +42,13 @@ public abstract class DualDecoderModel : FaceSwapModel
         return new FaceOutput(face, mask);
     }
 
+    public override (FaceOutput Swap, Tensor DestinationMask) ForwardSwap(Tensor faces)
+    {
+        var code = inter.forward(encoder.forward(faces));
+        var (face, mask) = decoderSrc.forward(code);
+        return (new FaceOutput(face, mask), decoderDst.forward(code).Mask);
+    }
+
     public override IReadOnlyList<ParameterGroup> ParameterGroups() =>
         [Group("encoder", encoder), Group("inter", inter), Group("decoder_src", decoderSrc), Group("decoder_dst", decoderDst)];
 }

@@ -32,6 +32,13 @@ public abstract class FaceSwapModel : nn.Module
     /// <summary>One direction for a batch of faces (N×3×R×R in [0, 1]); keeps autograd as the caller set it.</summary>
     public abstract FaceOutput Forward(PredictionDirection direction, Tensor faces);
 
+    /// <summary>
+    /// The swap dst → src and the mask the dst path learns for the same faces (the merger's
+    /// "learned dst" mask). Layouts override it to run the layers both share (the encoder) once.
+    /// </summary>
+    public virtual (FaceOutput Swap, Tensor DestinationMask) ForwardSwap(Tensor faces) =>
+        (Forward(PredictionDirection.DestinationToSource, faces), Forward(PredictionDirection.DestinationToDestination, faces).Mask);
+
     /// <summary>The model's weights split by part; together they are all trainable parameters.</summary>
     public abstract IReadOnlyList<ParameterGroup> ParameterGroups();
 

@@ -38,6 +38,14 @@ public abstract class LiaeModel : FaceSwapModel
         return new FaceOutput(face, mask);
     }
 
+    public override (FaceOutput Swap, Tensor DestinationMask) ForwardSwap(Tensor faces)
+    {
+        var code = encoder.forward(faces);
+        var shared = interAB.forward(code);
+        var (face, mask) = decoder.forward(cat([shared, shared], 1));
+        return (new FaceOutput(face, mask), decoder.forward(cat([interB.forward(code), shared], 1)).Mask);
+    }
+
     public override IReadOnlyList<ParameterGroup> ParameterGroups() =>
         [Group("encoder", encoder), Group("inter_ab", interAB), Group("inter_b", interB), Group("decoder", decoder)];
 }

@@ -66,7 +66,20 @@ public sealed class Miaef128Model : FaceSwapModel
         var code = encoder.forward(faces);
         var a = interA.forward(code);
         var first = direction == PredictionDirection.DestinationToDestination ? interB.forward(code) : a;
-        var joined = cat([first, a], 1);
+        return Decode(direction, cat([first, a], 1));
+    }
+
+    public override (FaceOutput Swap, Tensor DestinationMask) ForwardSwap(Tensor faces)
+    {
+        var code = encoder.forward(faces);
+        var a = interA.forward(code);
+        return (Decode(PredictionDirection.DestinationToSource, cat([a, a], 1)),
+            Decode(PredictionDirection.DestinationToDestination, cat([interB.forward(code), a], 1)).Mask);
+    }
+
+    /// <summary>The common decoders and heads on the joined bottleneck maps: BW for src → src, RGB otherwise.</summary>
+    private FaceOutput Decode(PredictionDirection direction, Tensor joined)
+    {
         var (imageA, maskA) = commonA.forward(joined);
         if (direction == PredictionDirection.SourceToSource)
         {

@@ -9,11 +9,13 @@ public sealed record ModelBackup(string Name, string Folder, long Iteration, Dat
 /// <summary>
 /// A model folder as the model commands and the studio see it, without loading any weights: its
 /// type and options, the current checkpoint and the backups, the loss history, its size on disk;
-/// and the one change users ask for, rolling back to a backup.
+/// and the one change users ask for, rolling back to a backup. The checkpoint's state is read once,
+/// when first asked: open the folder again to see later saves.
 /// </summary>
 public sealed class ModelFolder
 {
     private readonly CheckpointStore _store;
+    private CheckpointState? _state;
 
     private ModelFolder(string folder, ModelSpec spec)
     {
@@ -36,9 +38,12 @@ public sealed class ModelFolder
     /// <summary>The current checkpoint folder, or null before the first save.</summary>
     public string? Checkpoint => _store.Current;
 
-    public long Iteration => Checkpoint is { } dir ? CheckpointFiles.ReadState(dir).Iteration : 0;
+    public long Iteration => State?.Iteration ?? 0;
 
-    public DateTimeOffset? SavedAt => Checkpoint is { } dir ? CheckpointFiles.ReadState(dir).SavedAt : null;
+    public DateTimeOffset? SavedAt => State?.SavedAt;
+
+    /// <summary>The current checkpoint's state, read when first asked (a listing asks for iteration and save time).</summary>
+    private CheckpointState? State => _state ??= Checkpoint is { } dir ? CheckpointFiles.ReadState(dir) : null;
 
     /// <summary>The loss history of the current checkpoint (empty before the first save).</summary>
     public LossHistory Losses => Checkpoint is { } dir ? CheckpointFiles.ReadLosses(dir) : new LossHistory();
@@ -104,6 +109,7 @@ public sealed class ModelFolder
                 backups.Count == 0 ? "the model has no backups" : $"backups: {string.Join(", ", backups.Select((b, i) => $"{i + 1} ({b.Name})"))}");
         using var held = ResourceLock.Acquire(Folder, "model restore");
         var kept = _store.Restore(chosen.Folder, chosen.Iteration);
+        _state = null;
         return kept is null ? null : Path.GetFileName(kept);
     }
 }

@@ -48,6 +48,24 @@ public class RegisteredModelTests(DemoFaceSetsFixture faces) : IClassFixture<Dem
 
     [Theory]
     [MemberData(nameof(ModelNames))]
+    public void The_swap_with_the_dst_mask_equals_the_two_directions_run_apart(string name)
+    {
+        var definition = ModelRegistry.Get(name);
+        using var model = definition.Create(definition.Preset(ModelPresets.Tiny), seed: 9);
+        model.eval();
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        using var noGrad = TorchSharp.torch.no_grad();
+        var faces = TorchSharp.torch.rand(2, 3, model.Resolution, model.Resolution);
+        var (swap, destinationMask) = model.ForwardSwap(faces);
+        var apart = model.Forward(PredictionDirection.DestinationToSource, faces);
+        var destination = model.Forward(PredictionDirection.DestinationToDestination, faces);
+        Assert.Equal(0, (swap.Face - apart.Face).abs().max().item<float>());
+        Assert.Equal(0, (swap.Mask - apart.Mask).abs().max().item<float>());
+        Assert.Equal(0, (destinationMask - destination.Mask).abs().max().item<float>());
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelNames))]
     public void Every_preset_builds_every_model(string name)
     {
         var definition = ModelRegistry.Get(name);
