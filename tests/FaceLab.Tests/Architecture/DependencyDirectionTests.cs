@@ -38,7 +38,7 @@ public class DependencyDirectionTests
         Types().That().ResideInNamespaceMatching($@"^FaceLab\.({string.Join('|', folders)})(\..*)?$").As(string.Join(", ", folders));
 
     /// <summary>The stages in pipeline order; a stage may use those before it only.</summary>
-    private static readonly string[] Stages = ["Faces", "FaceSets", "Training", "Merging", "Evaluation"];
+    private static readonly string[] Stages = ["Faces", "FaceSets", "Training", "Merging", "Evaluation", "Workflow"];
 
     public static TheoryData<string> EarlierStages => [.. Stages[..^1]];
 

@@ -1,0 +1,14 @@
+using FaceLab.Common;
+using FaceLab.Workflow;
+
+namespace FaceLab.Cli.Rendering;
+
+/// <summary>A workflow's lines on the console, prefixed with the command's name, and its steps' live progress.</summary>
+internal sealed class ConsoleWorkflowReporter(string prefix) : IWorkflowReporter
+{
+    public TextWriter TrainingLog => Console.Out;
+
+    public void Say(string line) => Console.WriteLine($"{prefix}: {line}");
+
+    public Task<T> TrackAsync<T>(Func<IProgress<OperationProgress>, Task<T>> work) => ProgressDisplay.RunAsync(work);
+}
