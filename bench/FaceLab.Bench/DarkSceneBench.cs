@@ -29,6 +29,8 @@ public sealed class DarkSceneBench : IBenchmark
 
     public string Description => "MIAEF128 vs LIAEF128 swap brightness on a darkened dst set, same iterations and seed (default 500 each)";
 
+    public string[] SuiteArguments => ["400"];
+
     public async Task RunAsync(string[] args, TextWriter report, CancellationToken ct)
     {
         var iterations = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 500;

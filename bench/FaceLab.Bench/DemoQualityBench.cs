@@ -24,6 +24,8 @@ public sealed class DemoQualityBench : IBenchmark
 
     public string Description => "dst→dst SSIM on held-out demo faces after N minutes of the cpu-demo preset (default 10)";
 
+    public string[] SuiteArguments => ["10"];
+
     public async Task RunAsync(string[] args, TextWriter report, CancellationToken ct)
     {
         var minutes = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;

@@ -21,6 +21,8 @@ public sealed class FaceExtractionBench : IBenchmark
 
     public string Description => "face extraction frames/s per detector/landmarker; landmark jitter with and without --accurate";
 
+    public string[] SuiteArguments => ["100"];
+
     public async Task RunAsync(string[] args, TextWriter report, CancellationToken ct)
     {
         var frameCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;

@@ -9,13 +9,26 @@ var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: dotnet run -c Release --project bench/FaceLab.Bench -- NAME [args] | all");
+    Console.WriteLine("usage: dotnet run -c Release --project bench/FaceLab.Bench -- NAME [args] | all | suite [NAME...]");
+    Console.WriteLine("  suite                  every benchmark (or the NAMEs) with its standard arguments, written to bench/RESULTS.md");
     foreach (var b in benchmarks) Console.WriteLine($"  {b.Name,-22} {b.Description}");
     return 0;
 }
 
 using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+if (args[0] == "suite")
+{
+    var only = args[1..];
+    var unknown = only.Where(n => benchmarks.All(b => b.Name != n)).ToList();
+    if (unknown.Count > 0)
+    {
+        Console.Error.WriteLine($"bench: unknown benchmark '{unknown[0]}'");
+        return 2;
+    }
+    var suite = only.Length == 0 ? benchmarks : benchmarks.Where(b => only.Contains(b.Name)).ToList();
+    return await BenchSuite.RunAsync(suite, Path.Combine(BenchPaths.RepositoryRoot, "bench", "RESULTS.md"), cts.Token);
+}
 var chosen = args[0] == "all" ? benchmarks : benchmarks.Where(b => b.Name == args[0]).ToList();
 if (chosen.Count == 0)
 {

@@ -27,6 +27,8 @@ public sealed class TrainingStepBench : IBenchmark
 
     public string Description => "ms/iteration of DF 64 px b16 and 128 px b8: TorchSharp vs the PyTorch reference";
 
+    public string[] SuiteArguments => ["10", "2", "2"];
+
     public async Task RunAsync(string[] args, TextWriter report, CancellationToken ct)
     {
         var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;

@@ -14,6 +14,8 @@ public sealed class VideoThroughputBench : IBenchmark
 
     public string Description => "frames/s of video extract and assemble at 400x300 and 480x480";
 
+    public string[] SuiteArguments => ["3"];
+
     public async Task RunAsync(string[] args, TextWriter report, CancellationToken ct)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 3;
