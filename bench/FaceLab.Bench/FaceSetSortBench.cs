@@ -14,10 +14,20 @@ using OpenCvSharp;
 namespace FaceLab.Bench;
 
 /// <summary>
-/// Seconds to sort a face set of N faces (default 5,000) by every method, and the histogram
-/// orderings alone on M faces (default 10,000). The set: real faces of both demo videos (dst at
-/// full rate, src at 2 fps) and, to reach N, variants of them (brightness gain, slight blur, mirror
-/// with mirrored landmarks) so every file has its own bytes. Arguments: [N=5000] [M=10000].
+/// Seconds of <c>faces sort</c> per method on N faces, of packing, and of the histogram orderings
+/// alone on M faces. The set: every face of the demo dst video and of the demo src video at
+/// 2 frames/s (default extraction, 256 px), then variants of them up to N (gain 0.8–1.2 and offset ±10,
+/// a slight blur on 30 %, a mirror with mirrored landmarks on 50 %, each as if from its own frame,
+/// every file with its own bytes), under shuffled names. Each row is one
+/// <see cref="FaceSetSorter"/> call (features, ordering, journal, renames) with one worker per core,
+/// timed once: first <c>blur</c> with no feature cache, then every method with the cache (keyed by
+/// the files' content, so earlier renames keep it valid), <c>best</c> with a count of N/5; trashed
+/// faces are restored between rows. The features column is a separate scan that hashes every file
+/// and reads the cache. Then pack, unpack, and opening the pack and reading every face. Histogram
+/// orderings: the set's histograms repeated with ±10 % noise to M/2 and M faces, the
+/// nearest-neighbour chain (hist, hist-blur) and the summed distances (hist-dissim) each timed once
+/// on 1 thread and on all cores; distances/s = n(n−1)/2 over the all-core time. Arguments:
+/// [N=5000] [M=10000].
 /// </summary>
 public sealed class FaceSetSortBench : IBenchmark
 {

@@ -11,9 +11,14 @@ using OpenCvSharp;
 namespace FaceLab.Bench;
 
 /// <summary>
-/// The merge's other cost: the model. Saves a DF model (cpu-demo widths at 64 px, and the default
-/// at 128 px) after one step on demo faces, opens it through the inference API and times the swap
-/// (dst → src with both learned masks) of real dst faces in batches, median of 5 runs.
+/// The merge's other cost, the model: milliseconds per face of the swap through
+/// <see cref="TrainedModel"/>. DF at the cpu-demo widths (64 px) and at its default widths (128 px)
+/// is trained one iteration (batch 2) on demo faces (default extraction at 128 px of the src video
+/// at 0.5 frames/s and the dst video at 2 frames/s), saved and opened for inference. The swap of real
+/// dst faces (dst → src with its predicted mask, plus the dst decoder's mask, the encoder run once
+/// for both), cut at the model's resolution and face type beforehand, is timed on the CPU in batches
+/// of 1, 8 and 16 faces: one warm-up call per batch, then the median of 5 calls, wall time divided
+/// by the batch; the conversion of faces to and from tensors is included. No arguments.
 /// </summary>
 public sealed class InferenceBench : IBenchmark
 {

@@ -10,8 +10,16 @@ using FaceLab.FaceSets;
 namespace FaceLab.Bench;
 
 /// <summary>
-/// Training sample throughput against what the trainer consumes, and colour transfer cost.
-/// The face set is the 9 annotated photos of ../shared/data/landmarks aligned at 256 px (full face).
+/// Whether the training sample pipeline outruns the trainer (target ≥ 3× what it consumes), and the
+/// cost of each colour transfer. The face set is the annotated photos of ../shared/data/landmarks
+/// aligned with their ground-truth points at 256 px (full face, JPEG). Samples/s of
+/// <see cref="SampleGenerator"/> (decode once, cached crop, random transform and warp, masks;
+/// prefetch 2) at 64 px batch 16 and 128 px batch 8, colour transfer none, rct and sot, 1 and 2
+/// workers: 4 warm-up batches, then the wall time of 768 samples (96 with sot, the slowest); a first
+/// unreported run warms up the JIT and OpenCV. The trainer's need is batch / seconds per DF step,
+/// fixed in the code at 5 s (64 px) and 10 s (128 px) from the training benchmark. Colour transfer:
+/// every mode from one 128 px face (16,384 pixels, float) to another, one warm-up call then the
+/// median of 15 calls. No arguments.
 /// </summary>
 public sealed class SamplePipelineBench : IBenchmark
 {

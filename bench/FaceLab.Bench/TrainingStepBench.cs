@@ -11,12 +11,17 @@ using static TorchSharp.torch;
 namespace FaceLab.Bench;
 
 /// <summary>
-/// Milliseconds per training iteration of the full-width DF model (the architecture of
-/// <c>../shared/reference/pytorch/df_bench.py</c>) at 64 px batch 16 and 128 px batch 8, in
-/// TorchSharp and, in the same invocation, in the PyTorch reference, with the ratio (target ≤ 1.05)
-/// and peak memory (VmHWM). Same loss as the reference: 10·(MSE + DSSIM) per side + mask MSE,
-/// unmasked, on random tensors. The PyTorch side needs Debian's PyTorch:
-/// <c>apt-get install -y python3-torch</c>. Arguments: [iterations=5] [warmup=1] [threads=2].
+/// Milliseconds per training iteration of DF at its default widths at 64 px batch 16 and 128 px
+/// batch 8, in TorchSharp through <see cref="TrainingStep"/> and, in the same invocation, in the
+/// PyTorch reference <c>../shared/reference/pytorch/df_bench.py</c> (the same architecture: encoder
+/// 128-256-512-1024, dense 512, decoders 512-256-128 with mask heads) run as a child process after
+/// ours, with the ratio TorchSharp / PyTorch (target ≤ 1.05). Both use the same loss, 10·(MSE +
+/// DSSIM) per side plus mask MSE, unmasked, and Adam, on random tensors with random binary masks,
+/// and the given threads; each reports the median of its timed iterations after its warm-up ones.
+/// Peak memory is each process's VmHWM after its run (ours is the bench process's highest so far,
+/// so the 128 px row is never below the 64 px one). The PyTorch side needs Debian's PyTorch:
+/// <c>apt-get install -y python3-torch</c>; without it its columns read n/a. Arguments:
+/// [iterations=5] [warmup=1] [threads=2].
 /// </summary>
 public sealed class TrainingStepBench : IBenchmark
 {

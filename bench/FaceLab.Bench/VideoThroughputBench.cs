@@ -5,8 +5,14 @@ using FaceLab.Media;
 namespace FaceLab.Bench;
 
 /// <summary>
-/// Frames per second of <c>video extract</c> (PNG and JPEG) and <c>video assemble</c> (h264
-/// yuv420p and lossless) at 400x300 (demo dst) and 480x480 (LivePortrait clip), median of runs.
+/// Frames per second of <c>video extract</c> and <c>video assemble</c> on the demo dst video
+/// (400x300) and a LivePortrait clip of ../shared/data/videos (480x480). Extraction decodes the
+/// whole clip with ffmpeg and writes numbered frames as PNG (lossless RGB) and as JPEG (ffmpeg's
+/// quality 2, 4:4:4). Assembly decodes those PNG frames with OpenCV in C# and pipes them raw to
+/// ffmpeg: libx264 preset medium, crf 16, yuv420p, or with <c>--lossless</c> libx264rgb at qp 0,
+/// taking the reference clip's audio when it has one. A cell is frames over the wall time of the
+/// whole call (ffmpeg's start-up included; ffmpeg and the C# process share the cores), median of
+/// N runs, each writing into a fresh temporary folder. Argument: [N=3] runs per cell.
 /// </summary>
 public sealed class VideoThroughputBench : IBenchmark
 {
