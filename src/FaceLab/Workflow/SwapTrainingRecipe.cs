@@ -6,7 +6,7 @@ namespace FaceLab.Workflow;
 /// <summary>
 /// How the workflow trains: the model type and preset, the batch size, the learning rate and the
 /// time budget. <see cref="CpuDemo"/> is what buys the most swap per CPU-minute that we measured
-/// (bench/README.md, demo quality); a GPU user raises the budget or picks the default preset.
+/// (bench/RESULTS.md, demo quality); a GPU user raises the budget or picks the default preset.
 /// </summary>
 public sealed record SwapTrainingRecipe
 {

@@ -5,7 +5,7 @@ namespace FaceLab.Workflow;
 
 /// <summary>
 /// How long the workflow's remaining steps should take on this machine, from rates measured on
-/// 2 CPU cores at the demo's frame sizes (bench/README.md): a step already done costs nothing.
+/// 2 CPU cores at the demo's frame sizes (bench/RESULTS.md): a step already done costs nothing.
 /// </summary>
 public readonly record struct WorkflowEstimate(TimeSpan Total, TimeSpan Training)
 {
