@@ -45,6 +45,7 @@ public static class Program
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ModelCommands.Create());
         root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(ProvenanceCommand.Create());
         return root;
     }

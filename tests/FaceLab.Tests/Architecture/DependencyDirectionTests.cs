@@ -49,7 +49,7 @@ public class DependencyDirectionTests
         var later = Stages[(Array.IndexOf(Stages, stage) + 1)..];
         Types().That().Are(In(stage)).Should().NotDependOnAny(InAny(later))
             .Because("the pipeline runs in this order; a later stage builds on the earlier ones")
-            .WithoutRequiringPositiveResults() // Merging and Evaluation are still to come
+            .WithoutRequiringPositiveResults() // the last stages may use no later one at all
             .Check(Code);
     }
 
@@ -62,6 +62,19 @@ public class DependencyDirectionTests
         Types().That().Are(In("Merging")).Should()
             .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^FaceLab\.Training\.(?!Inference$).*$").As("training internals"))
             .Because("the trained model is the plug-in unit: the merger uses the inference API, never training internals")
+            .Check(Code);
+
+    /// <remarks>
+    /// The direction enum is part of the inference API's signature (<c>Predict(faces, direction)</c>),
+    /// so it is allowed by name. Seen to fail: a temporary type in FaceLab.Evaluation holding a
+    /// Training.Sessions.ModelSpec made this test fail naming it; removed, it passes.
+    /// </remarks>
+    [Fact]
+    public void EvaluationRunsModelsOnlyThroughTheInferenceApi() =>
+        Types().That().Are(In("Evaluation")).Should()
+            .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^FaceLab\.Training\.(?!Inference$).*$")
+                .And().DoNotHaveFullName("FaceLab.Training.Models.PredictionDirection").As("training internals"))
+            .Because("evaluation measures a trained model as the merger uses it, through the inference API")
             .Check(Code);
 
     [Theory]

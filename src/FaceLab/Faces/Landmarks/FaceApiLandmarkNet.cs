@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using OpenCvSharp;
 using FaceLab.Faces.Networks;
 
@@ -14,7 +13,7 @@ public sealed class FaceApiLandmarkNet
 {
     public const int InputSize = 112;
 
-    private static readonly ConcurrentDictionary<string, Lazy<FaceApiLandmarkNet>> SharedNets = new(StringComparer.Ordinal);
+    private static readonly LoadedOnce<FaceApiLandmarkNet> SharedNets = new(Load);
 
     // face-api.js subtracts these per-channel RGB means and divides by 255.
     private static readonly float[] MeanRgb = [122.782f, 117.001f, 104.298f];
@@ -33,20 +32,7 @@ public sealed class FaceApiLandmarkNet
     public static FaceApiLandmarkNet Load(string manifestPath) => new(TfjsWeights.Load(manifestPath));
 
     /// <summary>The net at <paramref name="manifestPath"/>, loaded once per process.</summary>
-    public static FaceApiLandmarkNet LoadShared(string manifestPath)
-    {
-        var key = Path.GetFullPath(manifestPath);
-        var lazy = SharedNets.GetOrAdd(key, k => new Lazy<FaceApiLandmarkNet>(() => Load(k)));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            SharedNets.TryRemove(new KeyValuePair<string, Lazy<FaceApiLandmarkNet>>(key, lazy));
-            throw;
-        }
-    }
+    public static FaceApiLandmarkNet LoadShared(string manifestPath) => SharedNets.Get(manifestPath);
 
     /// <summary>The 68 points, in image pixels, for the square crop <paramref name="square"/> of <paramref name="bgr"/> (zero outside the image).</summary>
     public Point2d[] Predict(Mat bgr, Rect square)

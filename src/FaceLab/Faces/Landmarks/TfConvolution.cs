@@ -3,17 +3,18 @@ using System.Numerics;
 namespace FaceLab.Faces.Landmarks;
 
 /// <summary>
-/// The few TF layers face-api.js nets use, with TF's 'same' padding: output = ceil(in / stride),
-/// total padding max((out − 1)·stride + k − in, 0) split with the smaller half before. Filters
-/// are HWIO (depthwise: HW·C·1). Loops run over output channels innermost so they vectorise.
+/// The few TF layers face-api.js nets use. TF's 'same' padding: output = ceil(in / stride), total
+/// padding max((out − 1)·stride + k − in, 0) split with the smaller half before; 'valid': output =
+/// (in − k) / stride + 1, no padding. Filters are HWIO (depthwise: HW·C·1). Loops run over output
+/// channels innermost so they vectorise.
 /// </summary>
 internal static class TfConvolution
 {
-    /// <summary>k×k convolution, 'same' padding, plus bias.</summary>
-    public static HwcTensor Conv2D(HwcTensor input, float[] filters, float[] bias, int kernel, int stride)
+    /// <summary>k×k convolution, 'same' (or, with <paramref name="valid"/>, 'valid') padding, plus bias.</summary>
+    public static HwcTensor Conv2D(HwcTensor input, float[] filters, float[] bias, int kernel, int stride, bool valid = false)
     {
-        var (outH, padTop) = SamePadding(input.Height, kernel, stride);
-        var (outW, padLeft) = SamePadding(input.Width, kernel, stride);
+        var (outH, padTop) = valid ? ValidSize(input.Height, kernel, stride) : SamePadding(input.Height, kernel, stride);
+        var (outW, padLeft) = valid ? ValidSize(input.Width, kernel, stride) : SamePadding(input.Width, kernel, stride);
         var outC = bias.Length;
         var output = new HwcTensor(outH, outW, outC);
         var o = output.Values.AsSpan();
@@ -59,6 +60,43 @@ internal static class TfConvolution
         var v = map.Values;
         for (var i = 0; i < v.Length; i++) v[i] = Math.Max(v[i], 0f);
         return map;
+    }
+
+    /// <summary>k×k max pool, 'valid' padding.</summary>
+    public static HwcTensor MaxPool(HwcTensor input, int kernel, int stride)
+    {
+        var (outH, _) = ValidSize(input.Height, kernel, stride);
+        var (outW, _) = ValidSize(input.Width, kernel, stride);
+        var channels = input.Channels;
+        var output = new HwcTensor(outH, outW, channels);
+        for (var oy = 0; oy < outH; oy++)
+            for (var ox = 0; ox < outW; ox++)
+            {
+                var target = output.Values.AsSpan(output.Offset(oy, ox), channels);
+                target.Fill(float.MinValue);
+                for (var ky = 0; ky < kernel; ky++)
+                    for (var kx = 0; kx < kernel; kx++)
+                    {
+                        var source = input.Values.AsSpan(input.Offset(oy * stride + ky, ox * stride + kx), channels);
+                        for (var c = 0; c < channels; c++) target[c] = Math.Max(target[c], source[c]);
+                    }
+            }
+        return output;
+    }
+
+    /// <summary>2×2 average pool with stride 2, 'valid' padding (an odd last row or column is dropped).</summary>
+    public static HwcTensor AveragePool2x2(HwcTensor input)
+    {
+        var channels = input.Channels;
+        var output = new HwcTensor(input.Height / 2, input.Width / 2, channels);
+        for (var oy = 0; oy < output.Height; oy++)
+            for (var ox = 0; ox < output.Width; ox++)
+            {
+                var target = output.Values.AsSpan(output.Offset(oy, ox), channels);
+                for (var k = 0; k < 4; k++)
+                    MultiplyAdd(target, input.Values.AsSpan(input.Offset(2 * oy + k / 2, 2 * ox + k % 2), channels), 0.25f);
+            }
+        return output;
     }
 
     /// <summary>Mean over all positions: a 'valid' average pool whose window covers the whole map.</summary>
@@ -121,6 +159,8 @@ internal static class TfConvolution
         }
         return output;
     }
+
+    private static (int Size, int PadBefore) ValidSize(int size, int kernel, int stride) => ((size - kernel) / stride + 1, 0);
 
     private static (int Size, int PadBefore) SamePadding(int size, int kernel, int stride)
     {

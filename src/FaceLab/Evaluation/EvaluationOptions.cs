@@ -1,0 +1,24 @@
+namespace FaceLab.Evaluation;
+
+/// <summary>How much of the material an evaluation uses, and how many frames it reads at once; <see cref="Validate"/> rejects values that cannot work.</summary>
+public sealed record EvaluationOptions
+{
+    public static EvaluationOptions Default { get; } = new();
+
+    /// <summary>src faces whose mean descriptor stands for the src identity: at most this many, evenly spread over the src set.</summary>
+    public int SourceFaces { get; init; } = 64;
+
+    /// <summary>dst faces the model reconstructs (dst → dst) for SSIM and PSNR: at most this many, evenly spread in frame order.</summary>
+    public int ReconstructionFaces { get; init; } = 32;
+
+    /// <summary>Frames measured at once (default: one per core).</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    public EvaluationOptions Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(SourceFaces, 1, nameof(SourceFaces));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReconstructionFaces, 1, nameof(ReconstructionFaces));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Workers, 1, nameof(Workers));
+        return this;
+    }
+}
