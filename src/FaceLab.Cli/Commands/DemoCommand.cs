@@ -24,7 +24,7 @@ internal static class DemoCommand
         };
         var command = new Command("demo",
             $"Run the whole workflow on the demo videos in ./{DefaultFolder}, or on SRC and DST in ./demo-SRC-DST (or --workspace): " +
-            "frames, faces, the best src faces, training, the merged swap, result.mp4 marked as synthetic, compare.jpg")
+            "frames, faces, the best src faces, training, the merged swap, result.mp4 marked as synthetic, compare.jpg, the evaluation")
         {
             src, dst, minutes,
         };
@@ -51,6 +51,7 @@ internal static class DemoCommand
             };
             var done = await SwapWorkflow.RunAsync(options, new ConsoleWorkflowReporter("demo"), ct);
             Console.WriteLine();
+            EvaluationTable.Write(done.Evaluation);
             Console.WriteLine($"demo: the swap is {done.ResultVideo} ({done.Frames} frames, {done.FacesReplaced} faces replaced, model iteration {done.Iteration})");
             Console.WriteLine($"demo: original and swapped frames side by side: {done.Comparison}");
             Console.WriteLine($"demo: the model is {done.ModelFolder}; `facelab provenance {done.ResultVideo}` reads the synthetic-media mark");

@@ -14,9 +14,10 @@ internal static class EvaluateCommand
         var frames = new Option<string?>("--frames") { Description = "Folder of the merged frames (default: data_dst/merged)" };
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object and nothing else on stdout" };
         var workers = new Option<int>("--workers") { Description = "Frames measured at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var maxFrames = new Option<int?>("--max-frames") { Description = "Measure at most this many frames, as runs of 5 consecutive frames spread over the result (default: every frame)" };
         var command = new Command("evaluate", "Measure a merged swap against its dst frames and the src faces: identity, pose, expression, reconstruction, sharpness, flicker")
         {
-            model, frames, json, workers,
+            model, frames, json, workers, maxFrames,
         };
         CommandRunner.SetAction(command, async (result, ct) =>
         {
@@ -25,7 +26,7 @@ internal static class EvaluateCommand
             var folder = name is null && ModelFolder.List(layout.Models).Count == 0 ? null : ModelFolder.Find(layout.Models, name).Folder;
             var request = EvaluationRequest.In(layout, folder, result.GetValue(frames) is { } f ? Path.GetFullPath(f) : null) with
             {
-                Options = new EvaluationOptions { Workers = result.GetValue(workers) },
+                Options = new EvaluationOptions { Workers = result.GetValue(workers), MaxFrames = result.GetValue(maxFrames) },
             };
             var asJson = result.GetValue(json);
             var report = asJson

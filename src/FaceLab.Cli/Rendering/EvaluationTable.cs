@@ -27,7 +27,8 @@ internal static class EvaluationTable
         if (report.FlickerRatio is { } flicker)
             Row(table, "flicker ratio", flicker, "0.00", "near 1", "frame-to-frame change of the swapped face over the original's (> 1 flickers)");
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"{report.Faces} faces in {report.Frames} frames of {report.MergedFrames}, in {report.Seconds:0.0} s");
+        var sampled = report.FramesAvailable > report.Frames ? $" (a sample of {report.FramesAvailable})" : "";
+        AnsiConsole.MarkupLineInterpolated($"{report.Faces} faces in {report.Frames} frames{sampled} of {report.MergedFrames}, in {report.Seconds:0.0} s");
     }
 
     private static void Row(Table table, string figure, double value, string format, string better, string meaning) =>

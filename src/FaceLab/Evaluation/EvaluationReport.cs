@@ -36,8 +36,11 @@ public sealed record EvaluationReport
 
     public required string DestinationFrames { get; init; }
 
-    /// <summary>dst frames that have a merged frame and at least one face.</summary>
+    /// <summary>dst frames measured: those with a merged frame and at least one face, or a sample of them.</summary>
     public required int Frames { get; init; }
+
+    /// <summary>dst frames that have a merged frame and at least one face (more than <see cref="Frames"/> when sampled).</summary>
+    public int FramesAvailable { get; init; }
 
     /// <summary>Swapped faces measured.</summary>
     public required int Faces { get; init; }

@@ -27,10 +27,11 @@ public static class SwapEvaluation
         var names = frames.Select(f => Path.GetFileName(f)).ToList();
         var faces = DestinationFaces.Read(request.DestinationAligned, names);
         var merged = MergedByStem(request.MergedFrames);
-        var work = Enumerable.Range(0, frames.Count)
+        var available = Enumerable.Range(0, frames.Count)
             .Where(i => faces.Of(names[i]).Count > 0 && merged.ContainsKey(Path.GetFileNameWithoutExtension(names[i])))
             .ToList();
-        if (work.Count == 0)
+        var work = FrameSample.Runs(available, options.MaxFrames, options.RunLength);
+        if (available.Count == 0)
             throw new FaceLabException(request.MergedFrames, "holds no merged frame of a dst frame with a face", "merge first, or give the folder of the merged frames");
 
         AssetStore.Default.Require(AssetCatalog.FaceApiRecognition);
@@ -75,6 +76,7 @@ public static class SwapEvaluation
                 MergedFrames = Path.GetFullPath(request.MergedFrames),
                 DestinationFrames = Path.GetFullPath(request.DestinationFrames),
                 Frames = work.Count,
+                FramesAvailable = available.Count,
                 Faces = all.Count,
                 Identity = Identity(all, source, sourceFaces),
                 PoseError = PoseDifference.Average([.. all.Select(m => m.Pose)]),

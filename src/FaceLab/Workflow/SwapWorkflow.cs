@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FaceLab.Common;
+using FaceLab.Evaluation;
 using FaceLab.Faces.Extraction;
 using FaceLab.FaceSets;
 using FaceLab.FaceSets.Sorting;
@@ -16,7 +17,7 @@ namespace FaceLab.Workflow;
 /// <summary>
 /// The whole workflow on one src/dst pair: frames, faces, the src faces sorted and the worst
 /// trashed, training, the swap merged into every dst frame, the video assembled with the
-/// synthetic-media mark, and a side-by-side picture. Every step resumes, so running it again
+/// synthetic-media mark, a side-by-side picture, and the evaluation of the swap. Every step resumes, so running it again
 /// after an interruption continues where it stopped; training counts its minutes over all runs.
 /// </summary>
 public static class SwapWorkflow
@@ -64,7 +65,11 @@ public static class SwapWorkflow
 
         var comparison = Path.Combine(layout.Root, ComparisonFileName);
         ComparisonSheet.Write(layout, session, comparison);
-        return new SwapWorkflowResult(layout.Root, result, comparison, modelFolder, trained.Iteration, merge.Frames, merge.FacesReplaced, mark);
+
+        var request = EvaluationRequest.In(layout, modelFolder) with { Options = new EvaluationOptions { MaxFrames = options.EvaluationFrames } };
+        var evaluation = await reporter.TrackAsync(p => SwapEvaluation.RunAsync(request, p, ct));
+        reporter.Say($"evaluation saved to {evaluation.Save(modelFolder)}");
+        return new SwapWorkflowResult(layout.Root, result, comparison, modelFolder, trained.Iteration, merge.Frames, merge.FacesReplaced, mark, evaluation);
     }
 
     /// <summary>The video the workflow reads: the given one in place, or a copy in the workspace (made once).</summary>

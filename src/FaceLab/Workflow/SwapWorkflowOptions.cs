@@ -38,6 +38,9 @@ public sealed record SwapWorkflowOptions
     /// <summary>How to train.</summary>
     public SwapTrainingRecipe Training { get; init; } = SwapTrainingRecipe.CpuDemo;
 
+    /// <summary>Frames the evaluation measures, as runs of consecutive frames [250; null: every frame].</summary>
+    public int? EvaluationFrames { get; init; } = 250;
+
     /// <summary>The model's name in the workspace's model folder [swap].</summary>
     public string ModelName { get; init; } = "swap";
 
@@ -49,6 +52,7 @@ public sealed record SwapWorkflowOptions
         if (SourceFps is { } fps && !(fps > 0)) throw new FaceLabException($"src rate {fps}", "must be a positive number of frames per second", null);
         if (SourceFrameBudget < 10) throw new FaceLabException($"src frame budget {SourceFrameBudget}", "must be at least 10", null);
         if (!(KeepSourceFaces is > 0 and <= 1)) throw new FaceLabException($"share of src faces kept {KeepSourceFaces}", "must be above 0 and at most 1", null);
+        if (EvaluationFrames is < 10) throw new FaceLabException($"{EvaluationFrames} evaluation frames", "must be at least 10", null);
         if (FaceSize is < 64 or > 1024) throw new FaceLabException($"face size {FaceSize}", "must be 64–1024 pixels", null);
         Training.Validate();
     }

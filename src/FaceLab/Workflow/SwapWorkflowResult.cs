@@ -1,3 +1,4 @@
+using FaceLab.Evaluation;
 using FaceLab.Provenance;
 
 namespace FaceLab.Workflow;
@@ -11,6 +12,7 @@ namespace FaceLab.Workflow;
 /// <param name="Frames">Frames merged and assembled.</param>
 /// <param name="FacesReplaced">Faces the swap replaced in those frames.</param>
 /// <param name="Mark">The synthetic-media mark read back from the video.</param>
+/// <param name="Evaluation">How good the swap is, also saved in the model folder.</param>
 public sealed record SwapWorkflowResult(
     string Workspace, string ResultVideo, string Comparison, string ModelFolder, long Iteration,
-    int Frames, int FacesReplaced, ProvenanceMark? Mark);
+    int Frames, int FacesReplaced, ProvenanceMark? Mark, EvaluationReport Evaluation);

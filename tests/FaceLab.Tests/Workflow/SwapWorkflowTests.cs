@@ -59,6 +59,13 @@ public sealed class SwapWorkflowTests : IDisposable
             Assert.True(sheet.Height > 3 * 480);
         }
 
+        // Measured on every merged frame with a face (fewer than the 250 sampled) and saved beside the model.
+        Assert.Equal(first.FacesReplaced, first.Evaluation.Faces);
+        Assert.Equal(first.Evaluation.FramesAvailable, first.Evaluation.Frames);
+        Assert.InRange(first.Evaluation.Identity.IdRetrieval, 0, 1);
+        Assert.NotNull(first.Evaluation.Reconstruction);
+        Assert.True(File.Exists(Path.Combine(first.ModelFolder, "evaluation.json")));
+
         // 10 src frames (2 s at 5 per second), 8 of their faces kept by the sort.
         var srcFaces = ImageFiles.In(Path.Combine(workspace, "data_src", "aligned")).Count;
         var trashed = ImageFiles.In(Path.Combine(workspace, "data_src", "aligned_trash")).Count;
