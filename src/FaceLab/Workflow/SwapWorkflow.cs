@@ -28,26 +28,7 @@ public static class SwapWorkflow
 
     public static async Task<SwapWorkflowResult> RunAsync(SwapWorkflowOptions options, IWorkflowReporter reporter, CancellationToken ct)
     {
-        options.Validate();
-        var layout = WorkspaceInitializer.Create(options.Workspace);
-        var src = Place(options.SourceVideo, layout, "data_src", options.CopyVideos);
-        var dst = Place(options.DestinationVideo, layout, "data_dst", options.CopyVideos);
-        var state = WorkflowState.Load(layout.Root) ?? new WorkflowState { SourceVideo = src, DestinationVideo = dst };
-        if (!state.Holds(src, dst))
-            throw new FaceLabException(layout.Root, $"holds the workflow of {state.SourceVideo} → {state.DestinationVideo}", "use another workspace folder for another pair");
-        state.Save(layout.Root);
-
-        var srcInfo = await VideoProbe.ProbeAsync(src, ct);
-        var dstInfo = await VideoProbe.ProbeAsync(dst, ct);
-        var srcFps = options.SourceFps ?? Math.Min(srcInfo.FrameRate.Value, options.SourceFrameBudget / Math.Max(1, srcInfo.Duration.TotalSeconds));
-        var estimate = WorkflowEstimate.For(layout, state, options, srcInfo.Duration.TotalSeconds * srcFps, dstInfo.EstimatedFrameCount);
-        reporter.Say($"workspace {layout.Root}; expected duration {estimate} on {Environment.ProcessorCount} cores; Ctrl+C stops safely and a rerun resumes");
-
-        await ExtractFrames(src, layout.SourceFrames, srcFps, reporter, ct);
-        await ExtractFrames(dst, layout.DestinationFrames, null, reporter, ct);
-        await ExtractFaces(layout.SourceFrames, layout.SourceAligned, options.FaceSize, reporter, ct);
-        await ExtractFaces(layout.DestinationFrames, layout.DestinationAligned, options.FaceSize, reporter, ct);
-        state = await SortSourceFaces(layout, state, options.KeepSourceFaces, reporter, ct);
+        var (layout, state, dst) = await PrepareAsync(options, reporter, ct);
         var modelFolder = await Train(layout, state, options, reporter, ct);
 
         using var trained = TrainedModel.Open(modelFolder);
@@ -70,6 +51,36 @@ public static class SwapWorkflow
         var evaluation = await reporter.TrackAsync(p => SwapEvaluation.RunAsync(request, p, ct));
         reporter.Say($"evaluation saved to {evaluation.Save(modelFolder)}");
         return new SwapWorkflowResult(layout.Root, result, comparison, modelFolder, trained.Iteration, merge.Frames, merge.FacesReplaced, mark, evaluation);
+    }
+
+    /// <summary>
+    /// The steps before training: frames and faces of both videos, and the src faces sorted. Returns
+    /// the workspace, its state and the dst video the result is assembled against.
+    /// </summary>
+    public static async Task<(WorkspaceLayout Layout, WorkflowState State, string DestinationVideo)> PrepareAsync(
+        SwapWorkflowOptions options, IWorkflowReporter reporter, CancellationToken ct)
+    {
+        options.Validate();
+        var layout = WorkspaceInitializer.Create(options.Workspace);
+        var src = Place(options.SourceVideo, layout, "data_src", options.CopyVideos);
+        var dst = Place(options.DestinationVideo, layout, "data_dst", options.CopyVideos);
+        var state = WorkflowState.Load(layout.Root) ?? new WorkflowState { SourceVideo = src, DestinationVideo = dst };
+        if (!state.Holds(src, dst))
+            throw new FaceLabException(layout.Root, $"holds the workflow of {state.SourceVideo} → {state.DestinationVideo}", "use another workspace folder for another pair");
+        state.Save(layout.Root);
+
+        var srcInfo = await VideoProbe.ProbeAsync(src, ct);
+        var dstInfo = await VideoProbe.ProbeAsync(dst, ct);
+        var srcFps = options.SourceFps ?? Math.Min(srcInfo.FrameRate.Value, options.SourceFrameBudget / Math.Max(1, srcInfo.Duration.TotalSeconds));
+        var estimate = WorkflowEstimate.For(layout, state, options, srcInfo.Duration.TotalSeconds * srcFps, dstInfo.EstimatedFrameCount);
+        reporter.Say($"workspace {layout.Root}; expected duration {estimate} on {Environment.ProcessorCount} cores; Ctrl+C stops safely and a rerun resumes");
+
+        await ExtractFrames(src, layout.SourceFrames, srcFps, reporter, ct);
+        await ExtractFrames(dst, layout.DestinationFrames, null, reporter, ct);
+        await ExtractFaces(layout.SourceFrames, layout.SourceAligned, options.FaceSize, reporter, ct);
+        await ExtractFaces(layout.DestinationFrames, layout.DestinationAligned, options.FaceSize, reporter, ct);
+        state = await SortSourceFaces(layout, state, options.KeepSourceFaces, reporter, ct);
+        return (layout, state, dst);
     }
 
     /// <summary>The video the workflow reads: the given one in place, or a copy in the workspace (made once).</summary>

@@ -15,6 +15,7 @@ public readonly record struct WorkflowEstimate(TimeSpan Total, TimeSpan Training
     private const double FacesSortedPerSecond = 100;
     private const double FramesMergedPerSecond = 12;
     private const double FramesAssembledPerSecond = 80;
+    private const double FramesEvaluatedPerSecond = 3;
 
     public static WorkflowEstimate For(WorkspaceLayout layout, WorkflowState state, SwapWorkflowOptions options, double sourceFrames, long destinationFrames)
     {
@@ -26,6 +27,7 @@ public readonly record struct WorkflowEstimate(TimeSpan Total, TimeSpan Training
         if (state.SourceFacesKept is null) seconds += sourceFrames / FacesSortedPerSecond;
         var training = TimeSpan.FromSeconds(Math.Max(0, options.Training.Minutes * 60 - state.TrainedSeconds));
         seconds += destinationFrames / FramesMergedPerSecond + destinationFrames / FramesAssembledPerSecond;
+        seconds += Math.Min(destinationFrames, options.EvaluationFrames ?? destinationFrames) / FramesEvaluatedPerSecond;
         return new WorkflowEstimate(TimeSpan.FromSeconds(seconds) + training, training);
     }
 

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using FaceLab.Assets;
+using FaceLab.Common;
+using FaceLab.Training.Models;
+using FaceLab.Workflow;
+
+namespace FaceLab.Bench;
+
+/// <summary>
+/// Which training recipe buys the most swap per CPU-minute on the demo pair: the demo's own
+/// workflow (src at 2 frames/s with the best 80 % of its faces kept, every dst frame, faces at
+/// 128 px) is prepared once; each candidate recipe then trains in its own copy of that workspace
+/// with seed 1, and at each time budget (argument 1, minutes, default <c>5,10,15</c>; training
+/// resumes between them) the swap is merged into every dst frame and evaluated as the demo does
+/// (250 frames in runs of 5): ID retrieval, pose and expression error, dst→dst SSIM, sharpness and
+/// flicker ratios, with the iterations reached. Candidates run one after another on the same
+/// machine; arguments 2… pick candidates by name (default: all). Times are training time only.
+/// </summary>
+public sealed class DemoPresetsBench : IBenchmark
+{
+    private static readonly (string Name, SwapTrainingRecipe Recipe)[] Candidates =
+    [
+        ("cpu-demo", SwapTrainingRecipe.CpuDemo),
+        ("cpu-demo lr 5e-4", SwapTrainingRecipe.CpuDemo with { LearningRate = 5e-4 }),
+        ("cpu-demo batch 8", SwapTrainingRecipe.CpuDemo with { BatchSize = 8 }),
+        ("LIAEF128 cpu-demo", SwapTrainingRecipe.CpuDemo with { Model = "LIAEF128" }),
+    ];
+
+    public string Name => "demo-presets";
+
+    public string Description => "ID retrieval, pose/expression error, SSIM and sharpness of the demo swap after 5, 10 and 15 minutes per candidate training recipe";
+
+    public async Task RunAsync(string[] args, TextWriter report, CancellationToken ct)
+    {
+        var budgets = (args.Length > 0 ? args[0] : "5,10,15").Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture)).Order().ToList();
+        var chosen = args.Length > 1 ? Candidates.Where(c => args.Skip(1).Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList() : [.. Candidates];
+        var scratch = BenchPaths.Scratch("demo-presets");
+        try
+        {
+            var basic = new SwapWorkflowOptions
+            {
+                Workspace = Path.Combine(scratch, "base"),
+                SourceVideo = AssetStore.Default.Require(AssetCatalog.DemoSourceVideo),
+                DestinationVideo = AssetStore.Default.Require(AssetCatalog.DemoDestinationVideo),
+            };
+            var quiet = new QuietReporter();
+            await SwapWorkflow.PrepareAsync(basic, quiet, ct);
+
+            report.WriteLine($"budgets {string.Join(", ", budgets)} min of training; seed 1; {Environment.ProcessorCount} cores; load average before: {MachineDescription.LoadAverage()}\n");
+            report.WriteLine("| recipe | minutes | iterations | ID retrieval | dist. to src / dst | pose error ° | expression error | SSIM | sharpness ratio | flicker ratio |");
+            report.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var (name, recipe) in chosen)
+            {
+                var workspace = Path.Combine(scratch, name.Replace(' ', '-'));
+                CopyTree(basic.Workspace, workspace);
+                foreach (var minutes in budgets)
+                {
+                    var run = await SwapWorkflow.RunAsync(basic with { Workspace = workspace, Training = recipe with { Minutes = minutes } }, quiet, ct);
+                    var e = run.Evaluation;
+                    report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {name} | {minutes:0.#} | {run.Iteration} | {e.Identity.IdRetrieval:0.00} | {e.Identity.DistanceToSource:0.00} / {e.Identity.DistanceToDestination:0.00} | {e.PoseError.Mean:0.00} | {e.ExpressionError:0.000} | {e.Reconstruction?.Ssim:0.000} | {e.SharpnessRatio:0.00} | {e.FlickerRatio:0.00} |"));
+                }
+            }
+            report.WriteLine($"\nload average after: {MachineDescription.LoadAverage()}");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>A copy that keeps modification times, so the copied faces' extraction journal still matches its frames.</summary>
+    private static void CopyTree(string from, string to)
+    {
+        using var cp = Process.Start("cp", ["-a", from, to]);
+        cp.WaitForExit();
+        if (cp.ExitCode != 0) throw new FaceLabException(from, $"could not be copied to {to}", null);
+    }
+
+    private sealed class QuietReporter : IWorkflowReporter
+    {
+        public TextWriter TrainingLog => TextWriter.Null;
+
+        public void Say(string line) => Console.WriteLine($"demo-presets: {line}");
+
+        public Task<T> TrackAsync<T>(Func<IProgress<OperationProgress>, Task<T>> work) => work(new Progress<OperationProgress>());
+    }
+}
