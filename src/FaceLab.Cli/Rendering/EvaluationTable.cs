@@ -13,6 +13,7 @@ internal static class EvaluationTable
             .AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Better").AddColumn("Meaning");
         var id = report.Identity;
         Row(table, "ID retrieval", id.IdRetrieval, "0.00", "higher", "share of swapped faces nearer the src identity than the dst's (1 = all read as src)");
+        Row(table, "verified as src", id.SourceVerified, "0.00", "higher", "share of swapped faces the recogniser takes for the src person (distance < 0.6); a blurred face can pass ID retrieval, not this");
         Row(table, "distance to src", id.DistanceToSource, "0.000", "lower", $"face descriptor distance to the mean of {id.SourceFaces} src faces (same person < 0.6)");
         Row(table, "distance to dst", id.DistanceToDestination, "0.000", "higher", $"distance to the original dst faces' mean (the originals sit {id.OriginalDistanceToSource:0.000} from src)");
         Row(table, "pose error", report.PoseError.Mean, "0.00°", "lower",

@@ -94,10 +94,14 @@ public sealed record EvaluationReport
 /// Identity by face descriptors: the swapped faces' mean distance to the src identity (the mean src
 /// descriptor) and to the dst identity (the mean descriptor of the original dst faces), the share
 /// of swapped faces nearer src than dst (ID retrieval, 1 = every face reads as src), and for scale
-/// the original dst faces' distance to the src identity.
+/// the original dst faces' distance to the src identity. ID retrieval alone is fooled by a blur:
+/// a face too vague to be anyone is often still nearer src than dst, so <paramref name="SourceVerified"/>
+/// counts the swapped faces that the recogniser would take for the src person outright (distance to
+/// the src identity below <see cref="FaceDescriptor.SamePersonThreshold"/>).
 /// </summary>
 public sealed record IdentityFigures(
-    int SourceFaces, double DistanceToSource, double DistanceToDestination, double IdRetrieval, double OriginalDistanceToSource);
+    int SourceFaces, double DistanceToSource, double DistanceToDestination, double IdRetrieval, double OriginalDistanceToSource,
+    double SourceVerified);
 
 /// <summary>SSIM (1 = identical) and PSNR (dB, higher is better) of the model's dst → dst reconstructions of <paramref name="Faces"/> dst faces, chosen as <paramref name="Selection"/> says.</summary>
 public sealed record ReconstructionFigures(int Faces, string Selection, double Ssim, double Psnr);

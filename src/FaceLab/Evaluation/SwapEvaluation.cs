@@ -113,7 +113,8 @@ public static class SwapEvaluation
             toSource.Average(),
             toDestination.Average(),
             toSource.Zip(toDestination).Count(d => d.First < d.Second) / (double)all.Count,
-            all.Average(m => m.Original.DistanceTo(source)));
+            all.Average(m => m.Original.DistanceTo(source)),
+            toSource.Count(d => d < FaceDescriptor.SamePersonThreshold) / (double)all.Count);
     }
 
     /// <summary>Total change of the swapped faces between consecutive frames over the originals'; each face paired with the nearest face of the frame before.</summary>

@@ -23,6 +23,7 @@ public class SwapEvaluationTests(EvaluationWorkspaceFixture workspace, ITestOutp
         Assert.Equal(workspace.Frames.Count, report.Frames);
         Assert.Equal(report.Frames, report.Faces); // one face in every demo frame
         Assert.Equal(0, report.Identity.IdRetrieval);
+        Assert.Equal(0, report.Identity.SourceVerified);
         Assert.InRange(report.Identity.DistanceToDestination, 0, 0.35);
         Assert.InRange(report.Identity.DistanceToSource, 0.6, 2);
         Assert.Equal(report.Identity.OriginalDistanceToSource, report.Identity.DistanceToSource, 9);
@@ -40,11 +41,26 @@ public class SwapEvaluationTests(EvaluationWorkspaceFixture workspace, ITestOutp
         var report = await Evaluate(workspace.ChangedFrames("src-pasted", paste.Paste));
 
         Assert.InRange(report.Identity.IdRetrieval, 0.95, 1);
+        Assert.InRange(report.Identity.SourceVerified, 0.9, 1);
         Assert.InRange(report.Identity.DistanceToSource, 0, 0.6);
         Assert.InRange(report.Identity.DistanceToDestination, 0.6, 2);
         // The src faces keep their own pose and expression: neither follows the dst's.
         Assert.True(report.PoseError.Mean > 1, $"pose error {report.PoseError.Mean}");
         Assert.True(report.ExpressionError > 0.02, $"expression error {report.ExpressionError}");
+    }
+
+    [Fact]
+    public async Task Src_faces_blurred_beyond_recognition_are_not_verified_as_src()
+    {
+        var paste = new SourcePaste(workspace.Layout.SourceAligned);
+        var report = await Evaluate(workspace.ChangedFrames("src-pasted-blurred", (frame, faces) =>
+        {
+            using var pasted = paste.Paste(frame, faces);
+            return pasted.GaussianBlur(new Size(0, 0), 6);
+        }));
+
+        Assert.InRange(report.Identity.SourceVerified, 0, 0.2);
+        Assert.InRange(report.SharpnessRatio, 0, 0.3);
     }
 
     [Fact]
