@@ -37,19 +37,12 @@ internal static class CommandRunner
                 Console.Error.WriteLine(keptWhenStopped is null ? "facelab: stopped" : $"facelab: stopped; {keptWhenStopped}");
                 return Interrupted;
             }
-            catch (FaceLabException e)
+            catch (Exception e) when (e is FaceLabException or IOException or UnauthorizedAccessException or ArgumentException or FormatException)
             {
-                Console.Error.WriteLine($"facelab: error: {OneLine(e.Message)}");
-                return Failure;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"facelab: error: {OneLine(e.Message)}");
+                Console.Error.WriteLine($"facelab: error: {ErrorLine.Of(e)}");
                 return Failure;
             }
         });
 
     public static void Info(string text) => AnsiConsole.MarkupLineInterpolated($"{text}");
-
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -97,15 +97,7 @@ internal static class VideoCommands
                 Overwrite = result.GetValue(overwrite),
             };
             var folder = result.GetValue(frames)?.FullName ?? layout.Merged;
-            VideoAssemblyResult done;
-            try
-            {
-                done = await ProgressDisplay.RunAsync(p => VideoAssembler.AssembleAsync(folder, target, options, p, ct));
-            }
-            catch (FaceLabException e) when (e.Hint?.StartsWith(VideoAssembler.LengthChangeHint, StringComparison.Ordinal) == true)
-            {
-                throw new FaceLabException(e.Subject, e.Problem, "pass --fps RATE or --allow-length-change" + e.Hint[VideoAssembler.LengthChangeHint.Length..], e);
-            }
+            var done = await ProgressDisplay.RunAsync(p => VideoAssembler.AssembleAsync(folder, target, options, p, ct));
             foreach (var note in done.Notes) Console.WriteLine($"assemble: {note}");
             Console.WriteLine($"assemble: {done.Output} ({done.FrameCount} frames at {done.FrameRate.Value:0.###} fps, " +
                 $"{(done.HasAudio ? "audio from " + Path.GetFileName(options.Reference) : "no audio")}; marked as synthetic media)");

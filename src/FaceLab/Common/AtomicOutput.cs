@@ -32,7 +32,7 @@ public sealed class AtomicOutput : IDisposable
         if (Directory.Exists(full))
             throw new FaceLabException(finalPath, "is a folder", "give a file name for the output");
         if (File.Exists(full) && !overwrite)
-            throw new FaceLabException(finalPath, "already exists", "pass --overwrite to replace it");
+            throw new FaceLabException(finalPath, "already exists", "allow overwriting to replace it") { Remedy = Remedy.Overwrite };
         var dir = Path.GetDirectoryName(full)!;
         EnsureWritableFolder(dir, finalPath);
         var temp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.partial{Path.GetExtension(full)}");

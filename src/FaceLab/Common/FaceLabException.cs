@@ -36,6 +36,9 @@ public class FaceLabException : Exception
     /// <summary>What the user can do about it, or null.</summary>
     public string? Hint { get; }
 
+    /// <summary>The hint as data, for front ends that name their own control for it; <see cref="Remedy.None"/> when the hint stands alone.</summary>
+    public Remedy Remedy { get; init; }
+
     private static string Compose(string subject, string problem, string? hint)
     {
         var text = string.IsNullOrEmpty(subject) ? problem : $"{subject}: {problem}";

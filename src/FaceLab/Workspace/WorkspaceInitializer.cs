@@ -72,7 +72,7 @@ public static class WorkspaceInitializer
         try
         {
             foreach (var folder in plan.Files.Values.Select(f => Path.GetDirectoryName(f[0])!))
-                locks.Add(ResourceLock.Acquire(folder, "workspace init --clear"));
+                locks.Add(ResourceLock.Acquire(folder, "workspace clear"));
             foreach (var file in plan.Files.Values.SelectMany(f => f))
             {
                 if (!File.Exists(file) || IsLink(file)) continue;

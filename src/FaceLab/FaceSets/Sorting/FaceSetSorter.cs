@@ -26,7 +26,7 @@ public static class FaceSetSorter
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
         var sorter = FaceSortMethods.Get(method);
-        if (options.Count is < 0) throw new FaceLabException($"--count {options.Count}: must be 0 or more");
+        if (options.Count is < 0) throw new FaceLabException($"face count {options.Count}: must be 0 or more");
         folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var trash = FaceSetFolder.TrashOf(folder);
         if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: folder not found");
@@ -56,7 +56,8 @@ public static class FaceSetSorter
         var rejected = ordering.Rejected.ToList();
         if (options.TrashBelow is not null || options.TrashAbove is not null)
         {
-            var scores = ordering.Scores ?? throw new FaceLabException($"--trash-below/--trash-above: --by {method} gives no per-face value to compare");
+            var scores = ordering.Scores ?? throw new FaceLabException("value thresholds", $"sorting by {method} gives no per-face value to compare", "drop the thresholds or sort by a measured value")
+            { Remedy = Remedy.NoValueThreshold };
             bool Outside(int i) => scores[i] < (options.TrashBelow ?? double.NegativeInfinity) || scores[i] > (options.TrashAbove ?? double.PositiveInfinity);
             rejected.AddRange(kept.Where(Outside));
             kept.RemoveAll(Outside);

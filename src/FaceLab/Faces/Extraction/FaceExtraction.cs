@@ -166,6 +166,7 @@ public static class FaceExtraction
         if (File.Exists(ExtractionJournal.PathIn(alignedFolder))) return;
         var foreign = ImageFiles.In(alignedFolder, FaceImageFile.Extensions).Count;
         if (foreign > 0)
-            throw new FaceLabException($"{alignedFolder}: already holds {foreign} faces from another extraction; clear it (workspace init --clear) or choose another output");
+            throw new FaceLabException(alignedFolder, $"already holds {foreign} faces from another extraction", "clear the workspace or choose another output folder")
+            { Remedy = Remedy.ClearOrOtherOutput };
     }
 }
