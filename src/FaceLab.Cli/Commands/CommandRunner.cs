@@ -37,7 +37,7 @@ internal static class CommandRunner
                 Console.Error.WriteLine(keptWhenStopped is null ? "facelab: stopped" : $"facelab: stopped; {keptWhenStopped}");
                 return Interrupted;
             }
-            catch (Exception e) when (e is FaceLabException or IOException or UnauthorizedAccessException or ArgumentException or FormatException)
+            catch (Exception e) when (ErrorLine.IsForUser(e))
             {
                 Console.Error.WriteLine($"facelab: error: {ErrorLine.Of(e)}");
                 return Failure;

@@ -15,7 +15,15 @@ internal static class ErrorLine
         return OneLine($"{text} ({hint})");
     }
 
-    /// <summary>Errors that are not the tool's own (argument checks, bad data): the message only, never a stack trace.</summary>
+    /// <summary>
+    /// Errors printed as one line: the tool's own, the file system's, and those that are not the
+    /// tool's own but come from what the user gave (argument checks, unreadable data), which must
+    /// never reach the user as a stack trace. Anything else is a bug and keeps its trace.
+    /// </summary>
+    public static bool IsForUser(Exception e) =>
+        e is FaceLabException or IOException or UnauthorizedAccessException or ArgumentException or FormatException or InvalidDataException;
+
+    /// <summary>Any error <see cref="IsForUser"/>: its message on one line.</summary>
     public static string Of(Exception e) => e is FaceLabException own ? Of(own) : OneLine(e.Message);
 
     private static string? FlagHint(Remedy remedy) => remedy switch
