@@ -104,14 +104,14 @@ public sealed class TrainedModel : IDisposable
     /// (<see cref="PredictionDirection.DestinationToSource"/>) <see cref="FacePrediction.DestinationMask"/> is the
     /// dst path's mask of the same face; for the reconstructions it is the predicted mask.
     /// </summary>
-    public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> faces, PredictionDirection direction = PredictionDirection.DestinationToSource)
+    public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> bgrFaces, PredictionDirection direction = PredictionDirection.DestinationToSource)
     {
-        var results = new List<FacePrediction>(faces.Count);
-        for (var start = 0; start < faces.Count; start += BatchSize)
+        var results = new List<FacePrediction>(bgrFaces.Count);
+        for (var start = 0; start < bgrFaces.Count; start += BatchSize)
         {
-            var chunk = faces.Skip(start).Take(BatchSize).ToList();
+            var chunk = bgrFaces.Skip(start).Take(BatchSize).ToList();
             using var scope = NewDisposeScope();
-            var input = ImageTensors.ToBatch(chunk, Resolution);
+            var input = ImageTensors.BatchFromBgr(chunk, Resolution);
             FaceOutput output;
             Tensor? destinationMask = null;
             lock (_gate)
@@ -123,8 +123,8 @@ public sealed class TrainedModel : IDisposable
             }
             for (var n = 0; n < chunk.Count; n++)
             {
-                var mask = ImageTensors.ToMat(output.Mask, n);
-                results.Add(new FacePrediction(ImageTensors.ToMat(output.Face, n), mask, destinationMask is null ? mask : ImageTensors.ToMat(destinationMask, n)));
+                var mask = ImageTensors.ToFloat01Mat(output.Mask, n);
+                results.Add(new FacePrediction(ImageTensors.ToFloat01Mat(output.Face, n), mask, destinationMask is null ? mask : ImageTensors.ToFloat01Mat(destinationMask, n)));
             }
         }
         return results;

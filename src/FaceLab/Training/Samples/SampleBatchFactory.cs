@@ -1,4 +1,5 @@
 using FaceLab.Faces.Alignment;
+using FaceLab.Imaging;
 using FaceLab.Imaging.ColorTransfer;
 using FaceLab.Training.Inference;
 using OpenCvSharp;
@@ -117,8 +118,7 @@ public sealed class SampleBatchFactory
     /// <summary>The crop as float BGR in [0, 1], recoloured towards a random colour-reference face when asked.</summary>
     private Mat Colours(FaceCrop crop, SampleRandom random)
     {
-        var colours = new Mat();
-        crop.Image.ConvertTo(colours, MatType.CV_32FC3, 1.0 / 255);
+        var colours = Pixels.BytesToFloat01(crop.Image);
         if (Options.Grayscale)
         {
             using var gray = colours.CvtColor(ColorConversionCodes.BGR2GRAY);
@@ -127,8 +127,7 @@ public sealed class SampleBatchFactory
         }
         if (ColorReference is null) return colours;
         var reference = ColorReference.Get(random.Next(ColorReference.Count));
-        using var referenceColours = new Mat();
-        reference.Image.ConvertTo(referenceColours, MatType.CV_32FC3, 1.0 / 255);
+        using var referenceColours = Pixels.BytesToFloat01(reference.Image);
         using (colours)
             return _colorTransfer.Apply(colours, referenceColours, seed: random.NextSeed());
     }

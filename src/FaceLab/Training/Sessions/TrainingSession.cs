@@ -177,11 +177,11 @@ public sealed class TrainingSession : IDisposable
         {
             // Nothing to train, so nothing to save: the checkpoint on disk stays as it is.
             log.WriteLine($"[{Clock()}][#{Iteration:D6}] the model is already at iteration {Iteration}, at or past the target {_options.TargetIteration}: nothing to train");
-            Publish("stopped", 0, null);
+            Publish(TrainingState.Stopped, 0, null);
             return false;
         }
         StartGenerators(ct);
-        Publish("training", 0, null);
+        Publish(TrainingState.Training, 0, null);
         try
         {
             while (!ct.IsCancellationRequested && !(Iteration >= _options.TargetIteration) && !(running.Elapsed.TotalMinutes >= _options.MaxMinutes))
@@ -208,7 +208,7 @@ public sealed class TrainingSession : IDisposable
                     var restored = RollBack();
                     var why = losses.Applied ? "weights became non-finite" : $"loss was {losses.Source}/{losses.Destination}";
                     log.WriteLine($"[{Clock()}][#{Iteration:D6}] {why}: step skipped, weights rolled back to iteration {restored}");
-                    Publish("training", timer.Elapsed.TotalMilliseconds, $"{why}: rolled back to iteration {restored}");
+                    Publish(TrainingState.Training, timer.Elapsed.TotalMilliseconds, $"{why}: rolled back to iteration {restored}");
                     continue;
                 }
                 Iteration++;
@@ -219,7 +219,7 @@ public sealed class TrainingSession : IDisposable
                     var (s, d) = Losses.RecentMean(_options.ReportEvery);
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{Clock()}][#{Iteration:D6}][{ms:0}ms][{s:0.0000}][{d:0.0000}]"));
                 }
-                Publish("training", ms, null);
+                Publish(TrainingState.Training, ms, null);
                 if (_options.WritePreviewHistory && Iteration % _options.PreviewHistoryEvery == 0) WritePreview(history: true);
                 if (lastSave.Elapsed.TotalMinutes >= _options.AutosaveMinutes || Iteration - savedAt >= (_options.AutosaveIterations ?? long.MaxValue))
                 {
@@ -252,7 +252,7 @@ public sealed class TrainingSession : IDisposable
         {
             // The first failure is the one to report; the previous checkpoint is intact.
         }
-        Publish("stopped", 0, null);
+        Publish(TrainingState.Stopped, 0, null);
         failure?.Throw();
         return true;
     }
@@ -289,7 +289,7 @@ public sealed class TrainingSession : IDisposable
         }
         _lastSave = DateTimeOffset.UtcNow;
         log?.WriteLine($"[{Clock()}][#{Iteration:D6}] saved {Folder}");
-        Publish("training", 0, "saved", saved: true);
+        Publish(TrainingState.Training, 0, "saved", saved: true);
     }
 
     public string? Backup(TextWriter? log = null)
@@ -400,7 +400,7 @@ public sealed class TrainingSession : IDisposable
         _sourceGenerator = _destinationGenerator = null;
     }
 
-    private void Publish(string state, double ms, string? message, bool saved = false)
+    private void Publish(TrainingState state, double ms, string? message, bool saved = false)
     {
         // Called every step: no copy of the loss history and no file-system look-up here.
         var last = Losses.Last;
