@@ -8,7 +8,7 @@ namespace FaceLab.Imaging;
 /// colour transfer and blending compute on BGR floats in [0, 1] (<c>CV_32FC3</c>, masks <c>CV_32FC1</c>).
 /// Names say which side a value is on: <c>bgrBytes</c>, <c>float01</c>.
 /// </summary>
-public static class Pixels
+internal static class Pixels
 {
     /// <summary>8-bit pixels in [0, 255] as floats in [0, 1], same channels (a new Mat).</summary>
     public static Mat BytesToFloat01(Mat bgrBytes)

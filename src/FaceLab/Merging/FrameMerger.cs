@@ -10,7 +10,7 @@ namespace FaceLab.Merging;
 /// predictor for all of them at once, and composites them in order. A frame without faces (or in
 /// the original mode) comes back unchanged. Safe to use from several threads when the predictor is.
 /// </summary>
-public sealed class FrameMerger
+internal sealed class FrameMerger
 {
     private readonly IFacePredictor _predictor;
 

@@ -12,7 +12,7 @@ namespace FaceLab.FaceSets.Sorting;
 /// histogram-dissimilar of them are kept (farthest-point selection from the sharpest).
 /// The kept faces are ordered by yaw, like <c>face-yaw</c>.
 /// </summary>
-public sealed class BestSort : IFaceSortMethod
+internal sealed class BestSort : IFaceSortMethod
 {
     public const double YawBinDegrees = 5;
 

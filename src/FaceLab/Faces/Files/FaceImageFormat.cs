@@ -8,7 +8,7 @@ public enum FaceImageFormat
 }
 
 /// <summary>The file extension of each face format.</summary>
-public static class FaceImageFormatExtensions
+internal static class FaceImageFormatExtensions
 {
     public static string Extension(this FaceImageFormat format) => format == FaceImageFormat.Png ? ".png" : ".jpg";
 }

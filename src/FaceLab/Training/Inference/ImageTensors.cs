@@ -10,7 +10,7 @@ namespace FaceLab.Training.Inference;
 /// model trained on BGR predicts BGR), bytes in [0, 255] or float in [0, 1] (see <see cref="Pixels"/>);
 /// tensors are float N×C×R×R in [0, 1], channel planes in the image's channel order.
 /// </summary>
-public static class ImageTensors
+internal static class ImageTensors
 {
     /// <summary>Faces of any size and depth as an N×3×R×R batch: resized to <paramref name="resolution"/> (area when shrinking, cubic when enlarging).</summary>
     public static Tensor BatchFromBgr(IReadOnlyList<Mat> bgrFaces, int resolution)

@@ -34,10 +34,10 @@ public abstract class ModelDefinition
     private static readonly Lock Construction = new();
 
     /// <summary>Builds the model with validated <paramref name="options"/> (the defaults when null), on the CPU.</summary>
-    public FaceSwapModel Create(ModelOptions? options = null) => Create(options, seed: null);
+    internal FaceSwapModel Create(ModelOptions? options = null) => Create(options, seed: null);
 
     /// <summary>Builds the model with initial weights drawn from <paramref name="seed"/>: the same seed gives the same weights.</summary>
-    public FaceSwapModel Create(ModelOptions? options, int? seed)
+    internal FaceSwapModel Create(ModelOptions? options, int? seed)
     {
         options ??= Defaults;
         if (options.GetType() != OptionsType)
@@ -51,11 +51,11 @@ public abstract class ModelDefinition
     }
 
     /// <summary>What the batches hold (default: the same plain samples at the model's resolution and face type on both sides).</summary>
-    public virtual SampleRecipe Samples(ModelOptions options) =>
+    internal virtual SampleRecipe Samples(ModelOptions options) =>
         SampleRecipe.Symmetric(new SampleOptions { Resolution = options.Resolution, FaceType = options.FaceType });
 
     /// <summary>How the model learns (default: one Adam, the reconstruction loss of both identities).</summary>
-    public virtual ModelTrainer CreateTrainer(DataParallelModel model, AdamOptions optimizer) => new AutoencoderTrainer(model, optimizer);
+    internal virtual ModelTrainer CreateTrainer(DataParallelModel model, AdamOptions optimizer) => new AutoencoderTrainer(model, optimizer);
 
     /// <summary>Options from their <c>model.json</c> form.</summary>
     public ModelOptions ReadOptions(JsonNode json, string source) => Schema.FromJson(json, source);
@@ -63,7 +63,7 @@ public abstract class ModelDefinition
     public JsonObject WriteOptions(ModelOptions options) => Schema.ToJson(options);
 
     /// <summary>The architecture for options already validated.</summary>
-    protected abstract FaceSwapModel Build(ModelOptions options);
+    private protected abstract FaceSwapModel Build(ModelOptions options);
 
     public override string ToString() => Name;
 }
@@ -77,9 +77,9 @@ public abstract class ModelDefinition<TOptions> : ModelDefinition where TOptions
 
     public abstract TOptions TypedDefaults { get; }
 
-    protected sealed override FaceSwapModel Build(ModelOptions options) => Build((TOptions)options);
+    private protected sealed override FaceSwapModel Build(ModelOptions options) => Build((TOptions)options);
 
-    protected abstract FaceSwapModel Build(TOptions options);
+    private protected abstract FaceSwapModel Build(TOptions options);
 
     /// <summary>The typed options of this model type, or a <see cref="FaceLabException"/>.</summary>
     public TOptions Typed(ModelOptions options) =>

@@ -12,7 +12,7 @@ namespace FaceLab.Training.Samples;
 /// <see cref="Plan"/>), the transform, the warp, the colour reference. Thread-safe: workers call
 /// <see cref="Build"/> for different batches at once.
 /// </summary>
-public sealed class SampleBatchFactory
+internal sealed class SampleBatchFactory
 {
     private readonly Lazy<FaceYaws> _yaws;
     private readonly IFaceChooser _chooser;

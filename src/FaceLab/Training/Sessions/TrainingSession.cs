@@ -310,7 +310,7 @@ public sealed class TrainingSession : IDisposable
     /// <see cref="Inference.ImageTensors"/>). Waits for the step in flight, so it never disturbs training;
     /// to run a saved model without training it, use <see cref="Inference.TrainedModel"/>.
     /// </summary>
-    public FaceOutput Predict(PredictionDirection direction, Tensor faces)
+    internal FaceOutput Predict(PredictionDirection direction, Tensor faces)
     {
         lock (_modelLock) return _model.Predict(direction, faces.to(_parallel.PrimaryDevice));
     }
