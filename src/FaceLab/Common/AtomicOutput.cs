@@ -17,6 +17,7 @@ public sealed class AtomicOutput : IDisposable
         TemporaryPath = temporaryPath;
     }
 
+    /// <summary>The path the output gets when committed.</summary>
     public string FinalPath { get; }
 
     /// <summary>Where the producer writes: hidden, in the same folder, with the final extension so tools infer the format.</summary>
@@ -119,6 +120,7 @@ public sealed class AtomicOutput : IDisposable
         _committed = true;
     }
 
+    /// <summary>Removes the temporary file unless the output was committed.</summary>
     public void Dispose()
     {
         if (!_committed) TryDelete(TemporaryPath);

@@ -20,6 +20,7 @@ public class FaceLabException : Exception
     /// <summary>An error whose message is already one line of the form <c>subject: problem</c>.</summary>
     public FaceLabException(string message) : this(message, (Exception?)null) { }
 
+    /// <summary>An error whose message is already one line of the form <c>subject: problem</c>, caused by <paramref name="inner"/>.</summary>
     public FaceLabException(string message, Exception? inner) : base(message, inner)
     {
         var colon = message.IndexOf(": ", StringComparison.Ordinal);

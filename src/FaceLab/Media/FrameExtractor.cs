@@ -12,6 +12,7 @@ public static class FrameExtractor
 {
     internal const string StagingFolderName = ".extract.partial";
 
+    /// <summary>Extracts numbered frames of <paramref name="input"/> into <paramref name="outputFolder"/>, all at once: an interrupted run leaves none.</summary>
     public static async Task<FrameExtractionResult> ExtractAsync(
         string input, string outputFolder, FrameExtractionOptions options,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)

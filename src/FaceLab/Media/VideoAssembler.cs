@@ -13,6 +13,7 @@ namespace FaceLab.Media;
 /// </summary>
 public static class VideoAssembler
 {
+    /// <summary>Encodes the frames of <paramref name="framesFolder"/> into <paramref name="output"/>, marked as synthetic media.</summary>
     public static async Task<VideoAssemblyResult> AssembleAsync(
         string framesFolder, string output, VideoAssemblyOptions options,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)

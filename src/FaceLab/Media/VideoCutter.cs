@@ -10,6 +10,7 @@ namespace FaceLab.Media;
 /// </summary>
 public static class VideoCutter
 {
+    /// <summary>Re-encodes <paramref name="duration"/> of <paramref name="input"/> from <paramref name="start"/> into <paramref name="output"/>, with its audio.</summary>
     public static async Task<VideoInfo> CutAsync(
         string input, TimeSpan start, TimeSpan duration, string output, bool overwrite,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)

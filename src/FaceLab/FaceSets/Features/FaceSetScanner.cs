@@ -9,6 +9,7 @@ namespace FaceLab.FaceSets.Features;
 /// <summary>One face file of a set with its features.</summary>
 public sealed record ScannedFace(string Path, UInt128 ContentHash, FaceFeatures Features)
 {
+    /// <summary>The face's file name.</summary>
     public string Name => System.IO.Path.GetFileName(Path);
 }
 

@@ -18,10 +18,12 @@ public static class FaceSetSorter
     /// <summary>Final names have at least this many digits (more when the set has ≥ 100,000 faces).</summary>
     public const int MinDigits = 5;
 
+    /// <summary><see cref="Sort"/> on a worker thread.</summary>
     public static Task<FaceSortReport> SortAsync(string folder, string method, FaceSortOptions options,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default) =>
         Task.Run(() => Sort(folder, method, options, progress, ct), ct);
 
+    /// <summary>Sorts the faces of <paramref name="folder"/> by <paramref name="method"/>: renames them in the new order and moves the rejected to the trash folder.</summary>
     public static FaceSortReport Sort(string folder, string method, FaceSortOptions options,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {

@@ -27,6 +27,7 @@ public enum FaceExtractionScope
 /// </summary>
 public static class FaceExtraction
 {
+    /// <summary>Extracts the faces of every frame of <paramref name="framesFolder"/> in <paramref name="scope"/> into <paramref name="alignedFolder"/>, resuming an interrupted run.</summary>
     public static async Task<FaceExtractionReport> RunAsync(
         string framesFolder, string alignedFolder, FaceExtractionTools tools, FaceExtractionOptions options,
         FaceExtractionScope scope = FaceExtractionScope.Remaining,

@@ -34,12 +34,16 @@ public sealed class TrainedModel : IDisposable
         SavedAt = savedAt;
     }
 
+    /// <summary>The model folder.</summary>
     public string Folder { get; }
 
+    /// <summary>The model's <c>model.json</c>.</summary>
     public ModelSpec Spec { get; }
 
+    /// <summary>The model type.</summary>
     public ModelDefinition Definition { get; }
 
+    /// <summary>The model's options.</summary>
     public ModelOptions Options { get; }
 
     /// <summary>Side of the square faces the model reads and writes.</summary>
@@ -51,8 +55,10 @@ public sealed class TrainedModel : IDisposable
     /// <summary>The checkpoint folder the weights came from.</summary>
     public string Checkpoint { get; }
 
+    /// <summary>The iteration of the loaded checkpoint.</summary>
     public long Iteration { get; }
 
+    /// <summary>When the loaded checkpoint was saved.</summary>
     public DateTimeOffset SavedAt { get; }
 
     /// <summary>Faces per forward pass; larger inputs are split (default 16).</summary>
@@ -130,5 +136,6 @@ public sealed class TrainedModel : IDisposable
         return results;
     }
 
+    /// <summary>Releases the model's weights.</summary>
     public void Dispose() => _model.Dispose();
 }

@@ -18,13 +18,16 @@ public abstract class ModelDefinition
     /// <summary>The name users type (<c>--model DF</c>) and the folder suffix (<c>model/NAME_DF</c>).</summary>
     public abstract string Name { get; }
 
+    /// <summary>One line about the architecture, for help and listings.</summary>
     public abstract string Summary { get; }
 
     /// <summary>The options record type; its <see cref="ModelOptionAttribute"/> properties are the declared options.</summary>
     public abstract Type OptionsType { get; }
 
+    /// <summary>The options the type declares.</summary>
     public ModelOptionSchema Schema => ModelOptionSchema.Of(OptionsType);
 
+    /// <summary>The options of a new model when none are given.</summary>
     public abstract ModelOptions Defaults { get; }
 
     /// <summary>Options of a named preset (<see cref="ModelPresets"/>); a type may override how a preset applies to it.</summary>
@@ -60,21 +63,26 @@ public abstract class ModelDefinition
     /// <summary>Options from their <c>model.json</c> form.</summary>
     public ModelOptions ReadOptions(JsonNode json, string source) => Schema.FromJson(json, source);
 
+    /// <summary>Options in their <c>model.json</c> form.</summary>
     public JsonObject WriteOptions(ModelOptions options) => Schema.ToJson(options);
 
     /// <summary>The architecture for options already validated.</summary>
     private protected abstract FaceSwapModel Build(ModelOptions options);
 
+    /// <summary>The type's name.</summary>
     public override string ToString() => Name;
 }
 
 /// <summary>A model type whose options are <typeparamref name="TOptions"/>.</summary>
 public abstract class ModelDefinition<TOptions> : ModelDefinition where TOptions : ModelOptions
 {
+    /// <inheritdoc/>
     public sealed override Type OptionsType => typeof(TOptions);
 
+    /// <inheritdoc/>
     public sealed override ModelOptions Defaults => TypedDefaults;
 
+    /// <summary><see cref="ModelDefinition.Defaults"/> as the type's own options.</summary>
     public abstract TOptions TypedDefaults { get; }
 
     private protected sealed override FaceSwapModel Build(ModelOptions options) => Build((TOptions)options);

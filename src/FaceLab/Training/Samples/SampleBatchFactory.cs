@@ -9,7 +9,7 @@ namespace FaceLab.Training.Samples;
 /// <summary>
 /// Makes batch number b as a pure function of (seed, b): every sample draws its random numbers from
 /// <see cref="SampleRandom.For"/>(seed, b, n), in a fixed order — face choice and flip (the
-/// <see cref="Plan"/>), the transform, the warp, the colour reference. Thread-safe: workers call
+/// <see cref="Plan(long, int)"/>), the transform, the warp, the colour reference. Thread-safe: workers call
 /// <see cref="Build"/> for different batches at once.
 /// </summary>
 internal sealed class SampleBatchFactory

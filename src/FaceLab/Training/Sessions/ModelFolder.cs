@@ -24,8 +24,10 @@ public sealed class ModelFolder
         _store = new CheckpointStore(folder);
     }
 
+    /// <summary>The model folder (full path).</summary>
     public string Folder { get; }
 
+    /// <summary>The model's <c>model.json</c>.</summary>
     public ModelSpec Spec { get; }
 
     /// <summary>The registered model type, or null when this FaceLab does not know it.</summary>
@@ -38,8 +40,10 @@ public sealed class ModelFolder
     /// <summary>The current checkpoint folder, or null before the first save.</summary>
     public string? Checkpoint => _store.Current;
 
+    /// <summary>The iteration of the last checkpoint; 0 before the first save.</summary>
     public long Iteration => State?.Iteration ?? 0;
 
+    /// <summary>When the last checkpoint was saved, or null.</summary>
     public DateTimeOffset? SavedAt => State?.SavedAt;
 
     /// <summary>The current checkpoint's state, read when first asked (a listing asks for iteration and save time).</summary>
@@ -48,6 +52,7 @@ public sealed class ModelFolder
     /// <summary>The loss history of the current checkpoint (empty before the first save).</summary>
     public LossHistory Losses => Checkpoint is { } dir ? CheckpointFiles.ReadLosses(dir) : new LossHistory();
 
+    /// <summary>The backups, oldest first.</summary>
     public IReadOnlyList<ModelBackup> Backups =>
         [.. _store.Backups.Select(dir =>
         {

@@ -66,8 +66,10 @@ public sealed class TrainingSession : IDisposable
         Monitor.Losses = Losses;
     }
 
+    /// <summary>The model folder (full path).</summary>
     public string Folder { get; }
 
+    /// <summary>The model's <c>model.json</c>.</summary>
     public ModelSpec Spec { get; }
 
     /// <summary>The model type being trained.</summary>
@@ -76,8 +78,10 @@ public sealed class TrainingSession : IDisposable
     /// <summary>The model's options, as saved in <c>model.json</c>.</summary>
     public ModelOptions ModelOptions { get; }
 
+    /// <summary>The model's resolution in pixels.</summary>
     public int Resolution => ModelOptions.Resolution;
 
+    /// <summary>Status, losses and requests while the session runs.</summary>
     public TrainingMonitor Monitor { get; }
 
     /// <summary>Steps applied since the model was created.</summary>
@@ -86,8 +90,10 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Index of the next sample batch: equals <see cref="Iteration"/> unless a roll-back skipped batches.</summary>
     public long NextBatch { get; private set; }
 
+    /// <summary>Losses of every iteration so far.</summary>
     public LossHistory Losses { get; private set; }
 
+    /// <summary>The batch size of this run.</summary>
     public int BatchSize => _options.BatchSize ?? Spec.BatchSize;
 
     /// <summary>Test hook: returns true for the batch indices whose targets should be poisoned with NaN.</summary>
@@ -292,6 +298,7 @@ public sealed class TrainingSession : IDisposable
         Publish(TrainingState.Training, 0, "saved", saved: true);
     }
 
+    /// <summary>Saves and keeps a backup of the current state; its name, or null when there is nothing to back up.</summary>
     public string? Backup(TextWriter? log = null)
     {
         var backup = _checkpoints.Backup(_options.Backups);
@@ -437,6 +444,7 @@ public sealed class TrainingSession : IDisposable
                 "free disk space or train elsewhere");
     }
 
+    /// <summary>Releases the model, the optimizer, the sample workers and the folder lock.</summary>
     public void Dispose()
     {
         StopGenerators();
