@@ -43,6 +43,22 @@ public sealed record WorkspaceLayout(string Root)
     /// <summary>The first <c>data_dst.*</c> video at the root, or null.</summary>
     public string? DestinationVideo => FindVideo("data_dst");
 
+    /// <summary><c>data_src</c> or <c>data_dst</c>, as DeepFaceLab's scripts name them: that frames folder; anything else is a path.</summary>
+    public string FramesFolderNamed(string nameOrPath) => nameOrPath switch
+    {
+        "data_src" => SourceFrames,
+        "data_dst" => DestinationFrames,
+        _ => Path.GetFullPath(nameOrPath),
+    };
+
+    /// <summary><c>data_src</c> or <c>data_dst</c>: that side's <c>aligned/</c> faces; anything else is a path.</summary>
+    public string AlignedFolderNamed(string nameOrPath) => nameOrPath switch
+    {
+        "data_src" => SourceAligned,
+        "data_dst" => DestinationAligned,
+        _ => Path.GetFullPath(nameOrPath),
+    };
+
     /// <summary>Where frames of <paramref name="video"/> go by DeepFaceLab's naming, or null if its name says neither.</summary>
     public string? FramesFolderFor(string video)
     {

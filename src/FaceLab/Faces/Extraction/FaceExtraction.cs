@@ -34,6 +34,7 @@ public static class FaceExtraction
         IReadOnlyDictionary<string, IReadOnlyList<Rect2d>>? manualBoxes = null,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
+        options.Validate();
         var frames = ListFrames(framesFolder);
         AtomicOutput.EnsureWritableFolder(alignedFolder, alignedFolder);
         using var folderLock = ResourceLock.Acquire(alignedFolder, "faces extract");
