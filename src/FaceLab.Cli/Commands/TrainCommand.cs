@@ -44,8 +44,7 @@ internal static class TrainCommand
         {
             var layout = CommonOptions.WorkspaceOf(result);
             var definition = ModelRegistry.Get(result.GetValue(model)!);
-            var folder = Path.Combine(layout.Models, ModelSpec.FolderName(result.GetValue(name)!, definition.Name));
-            var isNew = !File.Exists(Path.Combine(folder, ModelSpec.FileName));
+            var isNew = !ModelFolder.Exists(layout.Models, result.GetValue(name)!, definition);
             var values = modelOptions.Given(result, definition);
             var presetName = result.GetValue(preset);
             var file = result.GetValue(optionsFile)?.FullName;

@@ -71,6 +71,14 @@ public sealed class ModelFolder
         return new ModelFolder(Path.GetFullPath(folder), ModelSpec.Load(folder));
     }
 
+    /// <summary>The folder of the model <paramref name="name"/> of <paramref name="definition"/>'s type under <paramref name="modelsRoot"/>, whether it exists yet or not.</summary>
+    public static string PathOf(string modelsRoot, string name, ModelDefinition definition) =>
+        Path.Combine(modelsRoot, ModelSpec.FolderName(name, definition.Name));
+
+    /// <summary>Whether that model was created (its <c>model.json</c> is there): a first run creates it, later runs resume it.</summary>
+    public static bool Exists(string modelsRoot, string name, ModelDefinition definition) =>
+        File.Exists(Path.Combine(PathOf(modelsRoot, name, definition), ModelSpec.FileName));
+
     /// <summary>Every model folder under <paramref name="modelsRoot"/>, by name.</summary>
     public static IReadOnlyList<ModelFolder> List(string modelsRoot) =>
         Directory.Exists(modelsRoot)

@@ -122,7 +122,7 @@ public sealed class TrainingSession : IDisposable
         options.Validate();
         if (source.Count == 0) throw new FaceLabException(source.Location, "no faces to train on", "extract the src faces first");
         if (destination.Count == 0) throw new FaceLabException(destination.Location, "no faces to train on", "extract the dst faces first");
-        var folder = Path.Combine(modelsRoot, ModelSpec.FolderName(name, definition.Name));
+        var folder = ModelFolder.PathOf(modelsRoot, name, definition);
         var specPath = Path.Combine(folder, ModelSpec.FileName);
         ModelSpec spec;
         ModelOptions modelOptions;
