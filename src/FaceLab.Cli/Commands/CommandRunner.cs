@@ -1,6 +1,5 @@
 using System.CommandLine;
-using FaceLab.Common;
-using Spectre.Console;
+using FaceLab.Cli.Rendering;
 
 namespace FaceLab.Cli.Commands;
 
@@ -16,16 +15,23 @@ internal static class CommandRunner
     public const int NothingFound = 2;
     public const int Interrupted = 130;
 
-    /// <param name="keptWhenStopped">What survives Ctrl+C and how to continue, for commands that keep finished work; null: nothing is kept.</param>
+    /// <summary>As <see cref="SetAction(CliConsole, Command, Func{ParseResult, CancellationToken, Task}, string?)"/> on the process's console.</summary>
     public static void SetAction(Command command, Func<ParseResult, CancellationToken, Task> body, string? keptWhenStopped = null) =>
-        SetAction(command, async (result, ct) =>
+        SetAction(CliConsole.Standard, command, body, keptWhenStopped);
+
+    /// <param name="console">Where errors and the stop message go.</param>
+    /// <param name="command">The command whose action this is.</param>
+    /// <param name="body">What the command does.</param>
+    /// <param name="keptWhenStopped">What survives Ctrl+C and how to continue, for commands that keep finished work; null: nothing is kept.</param>
+    public static void SetAction(CliConsole console, Command command, Func<ParseResult, CancellationToken, Task> body, string? keptWhenStopped = null) =>
+        SetAction(console, command, async (result, ct) =>
         {
             await body(result, ct);
             return Success;
         }, keptWhenStopped);
 
     /// <summary>A body that chooses its own exit code.</summary>
-    public static void SetAction(Command command, Func<ParseResult, CancellationToken, Task<int>> body, string? keptWhenStopped = null) =>
+    public static void SetAction(CliConsole console, Command command, Func<ParseResult, CancellationToken, Task<int>> body, string? keptWhenStopped = null) =>
         command.SetAction(async (result, ct) =>
         {
             try
@@ -34,22 +40,13 @@ internal static class CommandRunner
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                Console.Error.WriteLine(keptWhenStopped is null ? "facelab: stopped" : $"facelab: stopped; {keptWhenStopped}");
+                console.ErrorLine(keptWhenStopped is null ? "facelab: stopped" : $"facelab: stopped; {keptWhenStopped}");
                 return Interrupted;
             }
-            catch (FaceLabException e)
+            catch (Exception e) when (ErrorLine.IsForUser(e))
             {
-                Console.Error.WriteLine($"facelab: error: {OneLine(e.Message)}");
-                return Failure;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"facelab: error: {OneLine(e.Message)}");
+                console.ErrorLine($"facelab: error: {ErrorLine.Of(e)}");
                 return Failure;
             }
         });
-
-    public static void Info(string text) => AnsiConsole.MarkupLineInterpolated($"{text}");
-
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -13,7 +13,7 @@ internal static class DemoCommand
 {
     public const string DefaultFolder = "demo-workspace";
 
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var src = new Argument<FileInfo?>("SRC") { Description = "Video of the face to put in (default: the demo src)", Arity = ArgumentArity.ZeroOrOne };
         var dst = new Argument<FileInfo?>("DST") { Description = "Video whose face is replaced (default: the demo dst)", Arity = ArgumentArity.ZeroOrOne };
@@ -32,11 +32,11 @@ internal static class DemoCommand
         {
             if ((r.GetValue(src) is null) != (r.GetValue(dst) is null)) r.AddError("demo: give both SRC and DST, or neither for the demo pair");
         });
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var ownPair = result.GetValue(src) is { } s && result.GetValue(dst) is { } d ? (s.FullName, d.FullName) : ((string, string)?)null;
             var store = AssetStore.Default;
-            await ProgressDisplay.RunAsync(p => new AssetInstaller(store).EnsureAsync(
+            await ProgressDisplay.RunAsync(console, p => new AssetInstaller(store).EnsureAsync(
                 ownPair is null ? [AssetCatalog.DemoSourceVideo, AssetCatalog.DemoDestinationVideo, AssetCatalog.UltraFace] : [AssetCatalog.UltraFace], p, ct));
             var (srcVideo, dstVideo) = ownPair ?? (store.Require(AssetCatalog.DemoSourceVideo), store.Require(AssetCatalog.DemoDestinationVideo));
             var folder = result.GetValue(CommonOptions.Workspace)?.FullName
@@ -49,12 +49,12 @@ internal static class DemoCommand
                 CopyVideos = ownPair is null,
                 Training = SwapTrainingRecipe.CpuDemo with { Minutes = result.GetValue(minutes) },
             };
-            var done = await SwapWorkflow.RunAsync(options, new ConsoleWorkflowReporter("demo"), ct);
-            Console.WriteLine();
-            EvaluationTable.Write(done.Evaluation);
-            Console.WriteLine($"demo: the swap is {done.ResultVideo} ({done.Frames} frames, {done.FacesReplaced} faces replaced, model iteration {done.Iteration})");
-            Console.WriteLine($"demo: original and swapped frames side by side: {done.Comparison}");
-            Console.WriteLine($"demo: the model is {done.ModelFolder}; `facelab provenance {done.ResultVideo}` reads the synthetic-media mark");
+            var done = await SwapWorkflow.RunAsync(options, new ConsoleWorkflowReporter(console, "demo"), ct);
+            console.Line("");
+            EvaluationTable.Write(console, done.Evaluation);
+            console.Line($"demo: the swap is {done.ResultVideo} ({done.Frames} frames, {done.FacesReplaced} faces replaced, model iteration {done.Iteration})");
+            console.Line($"demo: original and swapped frames side by side: {done.Comparison}");
+            console.Line($"demo: the model is {done.ModelFolder}; `facelab provenance {done.ResultVideo}` reads the synthetic-media mark");
         });
         return command;
     }

@@ -8,7 +8,7 @@ namespace FaceLab.Cli.Commands;
 /// <summary><c>facelab evaluate</c>: how good a merged swap is, in figures (identity, pose, expression, reconstruction, sharpness, flicker).</summary>
 internal static class EvaluateCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var model = new Option<string?>("--model") { Description = "The model: its folder name (demo_DF) or name (demo); default: the only model of the workspace. The figures are saved in its folder" };
         var frames = new Option<string?>("--frames") { Description = "Folder of the merged frames (default: data_dst/merged)" };
@@ -19,7 +19,7 @@ internal static class EvaluateCommand
         {
             model, frames, json, workers, maxFrames,
         };
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var layout = CommonOptions.WorkspaceOf(result);
             var name = result.GetValue(model);
@@ -30,18 +30,16 @@ internal static class EvaluateCommand
             };
             var asJson = result.GetValue(json);
             var report = asJson
-                ? await SwapEvaluation.RunAsync(request, new PlainProgressLines(Console.Error), ct)
-                : await ProgressDisplay.RunAsync(p => SwapEvaluation.RunAsync(request, p, ct));
+                ? await SwapEvaluation.RunAsync(request, new PlainProgressLines(console.Error.Profile.Out.Writer), ct)
+                : await ProgressDisplay.RunAsync(console, p => SwapEvaluation.RunAsync(request, p, ct));
             var saved = folder is null ? null : report.Save(folder);
             if (asJson)
             {
-                using var stdout = Console.OpenStandardOutput();
-                stdout.Write(report.ToJson());
-                stdout.WriteByte((byte)'\n');
+                console.Line(System.Text.Encoding.UTF8.GetString(report.ToJson()));
                 return;
             }
-            EvaluationTable.Write(report);
-            Console.WriteLine(saved is null
+            EvaluationTable.Write(console, report);
+            console.Line(saved is null
                 ? "evaluate: no model in the workspace, so no reconstruction figures and nothing saved"
                 : $"evaluate: saved to {saved}");
         });

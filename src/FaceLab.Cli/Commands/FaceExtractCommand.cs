@@ -12,7 +12,7 @@ namespace FaceLab.Cli.Commands;
 /// <summary><c>facelab faces extract [data_src|data_dst|DIR]</c>: DeepFaceLab's steps 4 and 5.</summary>
 internal static class FaceExtractCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var input = new Argument<string>("FRAMES")
         {
@@ -52,26 +52,21 @@ internal static class FaceExtractCommand
         {
             input, detector, landmarks, faceType, size, format, quality, maxFaces, debug, accurate, fix, redo, boxes, output, workers,
         };
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var layout = CommonOptions.WorkspaceOf(result);
-            var frames = result.GetValue(input) switch
-            {
-                "data_src" => layout.SourceFrames,
-                "data_dst" => layout.DestinationFrames,
-                var dir => Path.GetFullPath(dir!),
-            };
+            var frames = layout.FramesFolderNamed(result.GetValue(input)!);
             var options = new FaceExtractionOptions
             {
                 FaceType = FaceType.Parse(result.GetValue(faceType)!),
-                Size = Require(result.GetValue(size), 32, 2048, "--size"),
+                Size = result.GetValue(size),
                 Format = result.GetValue(format) ?? FaceImageFormat.Jpg,
-                JpegQuality = Require(result.GetValue(quality), 1, 100, "--jpeg-quality"),
-                MaxFaces = Require(result.GetValue(maxFaces), 0, 1000, "--max-faces"),
+                JpegQuality = result.GetValue(quality),
+                MaxFaces = result.GetValue(maxFaces),
                 Debug = result.GetValue(debug),
                 Accurate = result.GetValue(accurate),
-                Workers = Require(result.GetValue(workers), 1, 256, "--workers"),
-            };
+                Workers = result.GetValue(workers),
+            }.Validate();
             if (result.GetValue(boxes) is not null && !result.GetValue(fix))
                 throw new FaceLabException("--boxes", "only works together with --fix", null);
             if (result.GetValue(redo) && result.GetValue(fix))
@@ -83,18 +78,15 @@ internal static class FaceExtractCommand
                 : result.GetValue(redo) ? FaceExtractionScope.All
                 : FaceExtractionScope.Remaining;
 
-            var report = await ProgressDisplay.RunAsync(p => FaceExtraction.RunAsync(frames, aligned, tools, options, scope, manual, p, ct));
-            Console.WriteLine($"faces: {report.FacesWritten} faces from {report.Processed} frames into {aligned}");
+            var report = await ProgressDisplay.RunAsync(console, p => FaceExtraction.RunAsync(frames, aligned, tools, options, scope, manual, p, ct));
+            console.Line($"faces: {report.FacesWritten} faces from {report.Processed} frames into {aligned}");
             if (scope == FaceExtractionScope.Remaining && report.Processed < report.Frames)
-                Console.WriteLine($"faces: skipped {report.Frames - report.Processed} frames extracted by an earlier run" +
+                console.Line($"faces: skipped {report.Frames - report.Processed} frames extracted by an earlier run" +
                     (options.Debug ? " (so no debug images for them)" : "") + "; pass --redo to extract them again");
             if (report.FramesWithoutFaces.Count > 0)
-                Console.WriteLine($"faces: {report.FramesWithoutFaces.Count} frames without a face (first: {report.FramesWithoutFaces[0]}); " +
+                console.Line($"faces: {report.FramesWithoutFaces.Count} frames without a face (first: {report.FramesWithoutFaces[0]}); " +
                     "re-run them with --fix --boxes FILE or another --detector");
         }, keptWhenStopped: "the faces of finished frames are kept; run the command again to continue");
         return command;
     }
-
-    private static int Require(int value, int min, int max, string option) =>
-        value >= min && value <= max ? value : throw new FaceLabException($"{option} {value}: must be between {min} and {max}");
 }

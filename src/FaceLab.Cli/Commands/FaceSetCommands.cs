@@ -14,9 +14,9 @@ namespace FaceLab.Cli.Commands;
 /// </summary>
 internal static class FaceSetCommands
 {
-    public static IEnumerable<Command> Create() => [Sort(), Restore(), Pack(), Unpack()];
+    public static IEnumerable<Command> Create(CliConsole console) => [Sort(console), Restore(console), Pack(console), Unpack(console)];
 
-    private static Command Sort()
+    private static Command Sort(CliConsole console)
     {
         var dir = FaceSetArgument("Folder of aligned faces");
         var by = new Option<string>("--by")
@@ -33,7 +33,7 @@ internal static class FaceSetCommands
         {
             dir, by, count, below, above, workers,
         };
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var options = new FaceSortOptions
             {
@@ -43,59 +43,59 @@ internal static class FaceSetCommands
                 Workers = Math.Clamp(result.GetValue(workers), 1, 256),
             };
             var folder = FaceSetFolderOf(result, dir);
-            var report = await ProgressDisplay.RunAsync(p => FaceSetSorter.SortAsync(folder, result.GetValue(by)!, options, p, ct));
-            if (report.ResumedInterruptedSort) Console.WriteLine("faces: finished the renames of an interrupted sort first");
-            Console.WriteLine($"faces: sorted {report.Kept} faces by {report.Method} in {folder}" +
+            var report = await ProgressDisplay.RunAsync(console, p => FaceSetSorter.SortAsync(folder, result.GetValue(by)!, options, p, ct));
+            if (report.ResumedInterruptedSort) console.Line("faces: finished the renames of an interrupted sort first");
+            console.Line($"faces: sorted {report.Kept} faces by {report.Method} in {folder}" +
                 (report.Trashed > 0 ? $"; moved {report.Trashed} to {report.TrashFolder} (facelab faces restore to bring them back)" : "") +
                 $" ({report.FeaturesComputed} measured, {report.FeaturesFromCache} from the cache)");
-            SortValuesOutput.Write(report);
-            ReportSkipped(report.Skipped, "left in place, not sorted");
+            SortValuesOutput.Write(console, report);
+            ReportSkipped(console, report.Skipped, "left in place, not sorted");
         }, keptWhenStopped: "no face was moved; the faces measured so far are cached for the next sort");
         return command;
     }
 
-    private static Command Restore()
+    private static Command Restore(CliConsole console)
     {
         var dir = FaceSetArgument("The face folder whose DIR_trash/ to empty back into it");
         var command = new Command("restore", "Move every face from DIR_trash/ back into DIR (taken names get a _1, _2... suffix; nothing is overwritten)") { dir };
-        CommandRunner.SetAction(command, (result, _) =>
+        CommandRunner.SetAction(console, command, (result, _) =>
         {
             var folder = FaceSetFolderOf(result, dir);
             var report = FaceSetTrash.Restore(folder);
-            Console.WriteLine($"faces: restored {report.Restored} files from {FaceSetFolder.TrashOf(folder)}");
-            foreach (var (from, to) in report.Renamed) Console.WriteLine($"faces: {from} restored as {to} (name taken)");
+            console.Line($"faces: restored {report.Restored} files from {FaceSetFolder.TrashOf(folder)}");
+            foreach (var (from, to) in report.Renamed) console.Line($"faces: {from} restored as {to} (name taken)");
             return Task.CompletedTask;
         });
         return command;
     }
 
-    private static Command Pack()
+    private static Command Pack(CliConsole console)
     {
         var dir = FaceSetArgument("Folder of aligned faces");
         var output = new Option<FileInfo?>("--out") { Description = $"Pack file (default: DIR/{FaceSetPack.DefaultFileName})" };
         var overwrite = CommonOptions.Overwrite("a pack file");
         var command = new Command("pack", "Pack a face set into one file (index + image bytes) that copies and loads fast; the faces stay as they are") { dir, output, overwrite };
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var folder = FaceSetFolderOf(result, dir);
-            var report = await ProgressDisplay.RunAsync(p => Task.Run(
+            var report = await ProgressDisplay.RunAsync(console, p => Task.Run(
                 () => FaceSetPacker.Pack(folder, result.GetValue(output)?.FullName, result.GetValue(overwrite), p, ct), ct));
-            Console.WriteLine($"faces: packed {report.Faces} faces ({report.Bytes / 1e6:0.0} MB) into {report.Path}");
-            ReportSkipped(report.Skipped, "not packed");
+            console.Line($"faces: packed {report.Faces} faces ({report.Bytes / 1e6:0.0} MB) into {report.Path}");
+            ReportSkipped(console, report.Skipped, "not packed");
         });
         return command;
     }
 
-    private static Command Unpack()
+    private static Command Unpack(CliConsole console)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A face pack written by facelab faces pack" };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder to write the faces into (default: the pack's folder)" };
         var command = new Command("unpack", "Write the faces of a pack back as files, byte-identical") { file, output };
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var pack = result.GetValue(file)!.FullName;
-            var report = await ProgressDisplay.RunAsync(p => Task.Run(() => FaceSetPacker.Unpack(pack, result.GetValue(output)?.FullName, p, ct), ct));
-            Console.WriteLine($"faces: unpacked {report.Faces} faces into {report.Path}" +
+            var report = await ProgressDisplay.RunAsync(console, p => Task.Run(() => FaceSetPacker.Unpack(pack, result.GetValue(output)?.FullName, p, ct), ct));
+            console.Line($"faces: unpacked {report.Faces} faces into {report.Path}" +
                 (report.AlreadyPresent > 0 ? $" ({report.AlreadyPresent} were already there)" : ""));
         }, keptWhenStopped: "the faces written so far are kept; run unpack again to write the rest");
         return command;
@@ -106,21 +106,12 @@ internal static class FaceSetCommands
         Description = description + ": data_src or data_dst (the workspace's aligned faces) or any folder",
     };
 
-    /// <summary><c>data_src</c>/<c>data_dst</c> mean their <c>aligned/</c> folders, as in DeepFaceLab's scripts; anything else is a path.</summary>
-    private static string FaceSetFolderOf(ParseResult result, Argument<string> dir)
-    {
-        var layout = CommonOptions.WorkspaceOf(result);
-        return result.GetValue(dir) switch
-        {
-            "data_src" => layout.SourceAligned,
-            "data_dst" => layout.DestinationAligned,
-            var path => Path.GetFullPath(path!),
-        };
-    }
+    private static string FaceSetFolderOf(ParseResult result, Argument<string> dir) =>
+        CommonOptions.WorkspaceOf(result).AlignedFolderNamed(result.GetValue(dir)!);
 
-    private static void ReportSkipped(IReadOnlyList<SkippedFace> skipped, string what)
+    private static void ReportSkipped(CliConsole console, IReadOnlyList<SkippedFace> skipped, string what)
     {
-        foreach (var s in skipped.Take(20)) Console.Error.WriteLine($"facelab: warning: {s.Name}: {s.Reason}; {what}");
-        if (skipped.Count > 20) Console.Error.WriteLine($"facelab: warning: {skipped.Count - 20} more files without usable metadata; {what}");
+        foreach (var s in skipped.Take(20)) console.Warning($"{s.Name}: {s.Reason}; {what}");
+        if (skipped.Count > 20) console.Warning($"{skipped.Count - 20} more files without usable metadata; {what}");
     }
 }

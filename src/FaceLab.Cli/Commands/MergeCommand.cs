@@ -12,7 +12,7 @@ namespace FaceLab.Cli.Commands;
 /// <summary><c>facelab merge</c>: DeepFaceLab's step 7, the trained faces put back into every dst frame.</summary>
 internal static class MergeCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var model = new Option<string?>("--model") { Description = "The model: its folder name (demo_DF) or name (demo); default: the only model of the workspace" };
         var mode = new Option<string?>("--mode") { Description = "Blend: " + string.Join(", ", MergeNames.Modes.Names) + " (default seamless)" };
@@ -40,56 +40,55 @@ internal static class MergeCommand
         {
             model, mode, mask, erode, blur, color, maskedHist, histThreshold, faceScale, sharpenMode, sharpen, motionBlur, denoise, format, frames, debug, workers,
         };
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var layout = CommonOptions.WorkspaceOf(result);
             var folder = ModelFolder.Find(layout.Models, result.GetValue(model));
             var saved = MergeSession.Load(folder.Folder);
-            var start = saved?.Options ?? MergeOptions.Default;
-            var options = start with
+            var changes = new MergeOptionChanges
             {
-                Mode = result.GetValue(mode) is { } m ? MergeNames.Modes.Get(m) : start.Mode,
-                MaskMode = result.GetValue(mask) is { } k ? MergeNames.Masks.Get(k) : start.MaskMode,
-                Erode = result.GetValue(erode) ?? start.Erode,
-                Blur = result.GetValue(blur) ?? start.Blur,
-                ColorTransfer = result.GetValue(color) ?? start.ColorTransfer,
-                MaskedHistMatch = result.GetValue(maskedHist) ?? start.MaskedHistMatch,
-                HistMatchThreshold = result.GetValue(histThreshold) ?? start.HistMatchThreshold,
-                FaceScale = result.GetValue(faceScale) ?? start.FaceScale,
-                Sharpen = result.GetValue(sharpenMode) is { } s ? MergeNames.Sharpening.Get(s) : start.Sharpen,
-                SharpenAmount = result.GetValue(sharpen) ?? start.SharpenAmount,
-                MotionBlurPower = result.GetValue(motionBlur) ?? start.MotionBlurPower,
-                DenoisePower = result.GetValue(denoise) ?? start.DenoisePower,
-                OutputFormat = result.GetValue(format) is { } f ? (f == "jpg" ? FrameImageFormat.Jpg : FrameImageFormat.Png) : start.OutputFormat,
+                Mode = result.GetValue(mode) is { } m ? MergeNames.Modes.Get(m) : null,
+                MaskMode = result.GetValue(mask) is { } k ? MergeNames.Masks.Get(k) : null,
+                Erode = result.GetValue(erode),
+                Blur = result.GetValue(blur),
+                ColorTransfer = result.GetValue(color),
+                MaskedHistMatch = result.GetValue(maskedHist),
+                HistMatchThreshold = result.GetValue(histThreshold),
+                FaceScale = result.GetValue(faceScale),
+                Sharpen = result.GetValue(sharpenMode) is { } s ? MergeNames.Sharpening.Get(s) : null,
+                SharpenAmount = result.GetValue(sharpen),
+                MotionBlurPower = result.GetValue(motionBlur),
+                DenoisePower = result.GetValue(denoise),
+                OutputFormat = result.GetValue(format) is { } f ? (f == "jpg" ? FrameImageFormat.Jpg : FrameImageFormat.Png) : null,
             };
-            var anyGiven = new Option[] { mode, mask, erode, blur, color }.Any(o => result.GetResult(o) is not null);
-            if (!anyGiven && ProgressDisplay.IsInteractiveInput) options = Ask(options);
+            var options = changes.ApplyTo(saved?.Options ?? MergeOptions.Default);
+            if (!changes.ChangesBlend && console.IsInteractiveInput) options = Ask(console, options);
             var session = (saved ?? MergeSession.New(options)).WithOptions(options);
             session.Save(folder.Folder);
 
             using var trained = TrainedModel.Open(folder.Folder);
-            Console.WriteLine($"merge: {Path.GetFileName(folder.Folder)} at iteration {trained.Iteration} ({trained.Resolution} px {trained.FaceType}); {session.Options.Describe()}");
+            console.Line($"merge: {Path.GetFileName(folder.Folder)} at iteration {trained.Iteration} ({trained.Resolution} px {trained.FaceType}); {session.Options.Describe()}");
             var request = MergeRequest.In(layout, session, result.GetValue(debug)) with
             {
                 Range = result.GetValue(frames) is { } r ? FrameRange.Parse(r) : FrameRange.All,
                 Workers = result.GetValue(workers),
             };
-            var report = await ProgressDisplay.RunAsync(p => FrameMergeRun.RunAsync(new ModelFacePredictor(trained), $"{Path.GetFileName(folder.Folder)}#{trained.Iteration}", request, p, ct));
-            Console.WriteLine($"merge: {report.Merged} frames merged" + (report.Kept > 0 ? $", {report.Kept} kept from the earlier run" : "")
+            var report = await ProgressDisplay.RunAsync(console, p => FrameMergeRun.RunAsync(new ModelFacePredictor(trained), $"{Path.GetFileName(folder.Folder)}#{trained.Iteration}", request, p, ct));
+            console.Line($"merge: {report.Merged} frames merged" + (report.Kept > 0 ? $", {report.Kept} kept from the earlier run" : "")
                 + $", {report.FacesReplaced} faces replaced, into {layout.Merged}");
         }, keptWhenStopped: "merged frames are kept; run merge again to continue");
         return command;
     }
 
     /// <summary>DeepFaceLab asks the merge settings on the terminal; Enter keeps each one.</summary>
-    private static MergeOptions Ask(MergeOptions current)
+    private static MergeOptions Ask(CliConsole console, MergeOptions current)
     {
-        AnsiConsole.MarkupLine("[bold]Merge settings[/]: press Enter to keep each one.");
-        var mode = AnsiConsole.Prompt(new TextPrompt<string>("Mode").DefaultValue(MergeNames.NameOf(MergeNames.Modes, current.Mode)).AddChoices(MergeNames.Modes.Names));
-        var mask = AnsiConsole.Prompt(new TextPrompt<string>("Mask mode").DefaultValue(MergeNames.NameOf(MergeNames.Masks, current.MaskMode)).AddChoices(MergeNames.Masks.Names));
-        var erode = AnsiConsole.Prompt(new TextPrompt<int>("Erode (-400..400)").DefaultValue(current.Erode).Validate(v => v is >= -400 and <= 400));
-        var blur = AnsiConsole.Prompt(new TextPrompt<int>("Blur (0..400)").DefaultValue(current.Blur).Validate(v => v is >= 0 and <= 400));
-        var color = AnsiConsole.Prompt(new TextPrompt<string>("Colour transfer").DefaultValue(current.ColorTransfer).AddChoices(ColorTransfers.Names));
+        console.Out.MarkupLine("[bold]Merge settings[/]: press Enter to keep each one.");
+        var mode = console.Out.Prompt(new TextPrompt<string>("Mode").DefaultValue(MergeNames.NameOf(MergeNames.Modes, current.Mode)).AddChoices(MergeNames.Modes.Names));
+        var mask = console.Out.Prompt(new TextPrompt<string>("Mask mode").DefaultValue(MergeNames.NameOf(MergeNames.Masks, current.MaskMode)).AddChoices(MergeNames.Masks.Names));
+        var erode = console.Out.Prompt(new TextPrompt<int>("Erode (-400..400)").DefaultValue(current.Erode).Validate(v => v is >= -400 and <= 400));
+        var blur = console.Out.Prompt(new TextPrompt<int>("Blur (0..400)").DefaultValue(current.Blur).Validate(v => v is >= 0 and <= 400));
+        var color = console.Out.Prompt(new TextPrompt<string>("Colour transfer").DefaultValue(current.ColorTransfer).AddChoices(ColorTransfers.Names));
         return current with
         {
             Mode = MergeNames.Modes.Get(mode),

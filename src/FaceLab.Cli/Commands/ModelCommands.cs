@@ -10,29 +10,29 @@ namespace FaceLab.Cli.Commands;
 /// <summary><c>facelab model list|info|restore|predict</c>: the trained models of a workspace.</summary>
 internal static class ModelCommands
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var command = new Command("model", "The trained models of the workspace: list, inspect, roll back to a backup, run on faces");
-        command.Subcommands.Add(List());
-        command.Subcommands.Add(Info());
-        command.Subcommands.Add(Restore());
-        command.Subcommands.Add(Predict());
+        command.Subcommands.Add(List(console));
+        command.Subcommands.Add(Info(console));
+        command.Subcommands.Add(Restore(console));
+        command.Subcommands.Add(Predict(console));
         return command;
     }
 
     private static Argument<string> NameArgument() => new("name") { Description = "The model: its folder name (demo_DF) or its name (demo)" };
 
-    private static Command List()
+    private static Command List(CliConsole console)
     {
         var command = new Command("list", "Models in the workspace: type, name, resolution, face type, iteration, last save, size");
-        CommandRunner.SetAction(command, (result, ct) =>
+        CommandRunner.SetAction(console, command, (result, ct) =>
         {
             var models = ModelFolder.List(CommonOptions.WorkspaceOf(result).Models);
-            if (models.Count == 0) Console.WriteLine("model: no models in this workspace");
+            if (models.Count == 0) console.Line("model: no models in this workspace");
             foreach (var m in models)
             {
                 var options = m.Definition is null ? "unknown type" : $"{m.Options.Resolution} px {m.Options.FaceType}";
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                console.Line(string.Create(CultureInfo.InvariantCulture,
                     $"{Path.GetFileName(m.Folder),-24} {m.Spec.ModelType,-12} {m.Spec.Name,-12} {options,-18} #{m.Iteration,-8} {Saved(m.SavedAt),-20} {Megabytes(m.SizeBytes)}"));
             }
             return Task.CompletedTask;
@@ -40,50 +40,50 @@ internal static class ModelCommands
         return command;
     }
 
-    private static Command Info()
+    private static Command Info(CliConsole console)
     {
         var name = NameArgument();
         var command = new Command("info", "A model's options, losses, checkpoint and backups") { name };
-        CommandRunner.SetAction(command, (result, ct) =>
+        CommandRunner.SetAction(console, command, (result, ct) =>
         {
             var m = ModelFolder.Find(CommonOptions.WorkspaceOf(result).Models, result.GetValue(name));
-            Console.WriteLine($"model: {Path.GetFileName(m.Folder)} ({m.Spec.ModelType} '{m.Spec.Name}') in {m.Folder}");
+            console.Line($"model: {Path.GetFileName(m.Folder)} ({m.Spec.ModelType} '{m.Spec.Name}') in {m.Folder}");
             if (m.Definition is { } definition)
                 foreach (var option in definition.Schema.Options)
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {option.Key,-20} {option.ValueIn(m.Options)}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  seed {m.Spec.Seed}, batch {m.Spec.BatchSize}, {Megabytes(m.SizeBytes)} on disk"));
+                    console.Line(string.Create(CultureInfo.InvariantCulture, $"  {option.Key,-20} {option.ValueIn(m.Options)}"));
+            console.Line(string.Create(CultureInfo.InvariantCulture, $"  seed {m.Spec.Seed}, batch {m.Spec.BatchSize}, {Megabytes(m.SizeBytes)} on disk"));
             var losses = m.Losses.Snapshot();
-            Console.WriteLine(losses.Length == 0
+            console.Line(losses.Length == 0
                 ? "  losses: none saved yet"
                 : string.Create(CultureInfo.InvariantCulture,
                     $"  losses: {losses.Length} iterations; first src {losses[0].Source:0.0000} dst {losses[0].Destination:0.0000}; last 100 mean src {losses.TakeLast(100).Average(p => p.Source):0.0000} dst {losses.TakeLast(100).Average(p => p.Destination):0.0000}"));
-            Console.WriteLine(m.Checkpoint is null ? "  checkpoint: none yet" : $"  checkpoint: #{m.Iteration} saved {Saved(m.SavedAt)} ({Path.GetFileName(m.Checkpoint)})");
+            console.Line(m.Checkpoint is null ? "  checkpoint: none yet" : $"  checkpoint: #{m.Iteration} saved {Saved(m.SavedAt)} ({Path.GetFileName(m.Checkpoint)})");
             var backups = m.Backups;
-            Console.WriteLine(backups.Count == 0 ? "  backups: none" : "  backups:");
+            console.Line(backups.Count == 0 ? "  backups: none" : "  backups:");
             for (var i = 0; i < backups.Count; i++)
-                Console.WriteLine($"    {i + 1}. #{backups[i].Iteration} saved {Saved(backups[i].SavedAt)} ({backups[i].Name})");
+                console.Line($"    {i + 1}. #{backups[i].Iteration} saved {Saved(backups[i].SavedAt)} ({backups[i].Name})");
             return Task.CompletedTask;
         });
         return command;
     }
 
-    private static Command Restore()
+    private static Command Restore(CliConsole console)
     {
         var name = NameArgument();
         var backup = new Option<string>("--backup") { Description = "The backup: its number in 'model info' (1 = oldest) or its name", Required = true };
         var command = new Command("restore", "Roll a model back to a backup; the current state is kept as a backup first") { name, backup };
-        CommandRunner.SetAction(command, (result, ct) =>
+        CommandRunner.SetAction(console, command, (result, ct) =>
         {
             var m = ModelFolder.Find(CommonOptions.WorkspaceOf(result).Models, result.GetValue(name));
             var before = m.Iteration;
             var kept = m.Restore(result.GetValue(backup)!);
-            Console.WriteLine($"model: {Path.GetFileName(m.Folder)} restored to #{m.Iteration}" + (kept is null ? "" : $"; the state at #{before} is kept as backup {kept}"));
+            console.Line($"model: {Path.GetFileName(m.Folder)} restored to #{m.Iteration}" + (kept is null ? "" : $"; the state at #{before} is kept as backup {kept}"));
             return Task.CompletedTask;
         });
         return command;
     }
 
-    private static Command Predict()
+    private static Command Predict(CliConsole console)
     {
         var name = NameArgument();
         var faces = new Option<DirectoryInfo>("--faces") { Description = "Aligned faces to run the model on (a folder or a pack)", Required = true };
@@ -92,13 +92,13 @@ internal static class ModelCommands
         direction.AcceptOnlyFromAmong(Directions.Names.ToArray());
         var masks = new Option<bool>("--masks") { Description = "Also write the predicted masks (NAME_mask.png)" };
         var command = new Command("predict", "Run a model on aligned faces and write what it predicts") { name, faces, output, direction, masks };
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var m = ModelFolder.Find(CommonOptions.WorkspaceOf(result).Models, result.GetValue(name));
             using var model = TrainedModel.Open(m.Folder);
-            var written = await ProgressDisplay.RunAsync(p => Task.Run(() => FacePredictionWriter.Run(
+            var written = await ProgressDisplay.RunAsync(console, p => Task.Run(() => FacePredictionWriter.Run(
                 model, result.GetValue(faces)!.FullName, result.GetValue(output)!.FullName, Directions.Get(result.GetValue(direction)!), result.GetValue(masks), p, ct), ct));
-            Console.WriteLine($"model: {written} faces predicted by {Path.GetFileName(m.Folder)} (#{model.Iteration}) into {result.GetValue(output)!.FullName}");
+            console.Line($"model: {written} faces predicted by {Path.GetFileName(m.Folder)} (#{model.Iteration}) into {result.GetValue(output)!.FullName}");
         });
         return command;
     }

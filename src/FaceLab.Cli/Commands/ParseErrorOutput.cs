@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FaceLab.Cli.Rendering;
 
 namespace FaceLab.Cli.Commands;
 
@@ -8,12 +9,12 @@ namespace FaceLab.Cli.Commands;
 /// </summary>
 internal static class ParseErrorOutput
 {
-    public static int Write(ParseResult result)
+    public static int Write(ParseResult result, CliConsole console)
     {
         foreach (var error in result.Errors)
-            Console.Error.WriteLine($"facelab: error: {OneLine(error.Message)}");
+            console.ErrorLine($"facelab: error: {OneLine(error.Message)}");
         var path = string.Join(' ', ["facelab", .. CommandPath(result)]);
-        Console.Error.WriteLine($"facelab: see '{path} --help'");
+        console.ErrorLine($"facelab: see '{path} --help'");
         return CommandRunner.Failure;
     }
 

@@ -1,3 +1,4 @@
+using FaceLab.Cli.Rendering;
 using System.Globalization;
 using FaceLab.FaceSets.Sorting;
 
@@ -11,7 +12,7 @@ internal static class SortValuesOutput
 {
     private const int Shown = 3;
 
-    public static void Write(FaceSortReport report)
+    public static void Write(CliConsole console, FaceSortReport report)
     {
         var values = report.Values;
         if (values.Count == 0) return;
@@ -21,10 +22,10 @@ internal static class SortValuesOutput
             var ends = kept.Count <= 2 * Shown
                 ? Format(kept)
                 : $"{Format(kept.Take(Shown))} … {Format(kept.TakeLast(Shown))}";
-            Console.WriteLine($"faces: {report.Method} values in the new order: {ends}");
+            console.Line($"faces: {report.Method} values in the new order: {ends}");
         }
         var sorted = values.Select(v => v.Value).Order().ToList();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        console.Line(string.Create(CultureInfo.InvariantCulture,
             $"faces: {report.Method} values of all {sorted.Count} faces: min {sorted[0]:0.###}, 10% {Quantile(sorted, 0.1):0.###}, median {Quantile(sorted, 0.5):0.###}, 90% {Quantile(sorted, 0.9):0.###}, max {sorted[^1]:0.###}"));
     }
 

@@ -12,7 +12,7 @@ namespace FaceLab.Cli.Commands;
 /// <summary><c>facelab train --model M</c>: DeepFaceLab's step 6. The model options are generated from the model types' declared options.</summary>
 internal static class TrainCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var model = new Option<string>("--model") { Description = "Model type: " + string.Join(", ", ModelRegistry.All.Select(m => $"{m.Name} ({m.Summary})")), Required = true };
         model.AcceptOnlyFromAmong([.. ModelRegistry.Names]);
@@ -40,20 +40,19 @@ internal static class TrainCommand
             preset, optionsFile,
         };
         foreach (var option in modelOptions.Options) command.Options.Add(option);
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var layout = CommonOptions.WorkspaceOf(result);
             var definition = ModelRegistry.Get(result.GetValue(model)!);
-            var folder = Path.Combine(layout.Models, ModelSpec.FolderName(result.GetValue(name)!, definition.Name));
-            var isNew = !File.Exists(Path.Combine(folder, ModelSpec.FileName));
+            var isNew = !ModelFolder.Exists(layout.Models, result.GetValue(name)!, definition);
             var values = modelOptions.Given(result, definition);
             var presetName = result.GetValue(preset);
             var file = result.GetValue(optionsFile)?.FullName;
             ModelOptions? given = null;
             if (presetName is not null || file is not null || values.Count > 0)
                 given = NewModelOptions.From(definition, presetName, file, values);
-            else if (isNew && ProgressDisplay.IsInteractiveInput)
-                given = AskOptions(definition);
+            else if (isNew && console.IsInteractiveInput)
+                given = AskOptions(console, definition);
             var sessionOptions = new TrainingSessionOptions
             {
                 BatchSize = result.GetValue(batch),
@@ -69,31 +68,31 @@ internal static class TrainCommand
                 BackupMinutes = result.GetValue(backupMinutes),
             };
             sessionOptions.Validate();
-            using var source = OpenFaceSet(result.GetValue(src) is { } s ? Path.GetFullPath(s) : layout.SourceAligned);
-            using var destination = OpenFaceSet(result.GetValue(dst) is { } d ? Path.GetFullPath(d) : layout.DestinationAligned);
+            using var source = OpenFaceSet(console, result.GetValue(src) is { } s ? Path.GetFullPath(s) : layout.SourceAligned);
+            using var destination = OpenFaceSet(console, result.GetValue(dst) is { } d ? Path.GetFullPath(d) : layout.DestinationAligned);
 
             using var session = TrainingSession.Open(layout.Models, definition, result.GetValue(name)!, given, source.Set, destination.Set, sessionOptions);
-            Console.WriteLine($"train: {session.Spec.ModelType} '{session.Spec.Name}' ({session.ModelOptions.ArchitectureText()}), batch {session.BatchSize}, " +
+            console.Line($"train: {session.Spec.ModelType} '{session.Spec.Name}' ({session.ModelOptions.ArchitectureText()}), batch {session.BatchSize}, " +
                 $"{source.Set.Count} src and {destination.Set.Count} dst faces, from iteration {session.Iteration}; folder {session.Folder}");
-            Console.WriteLine($"train: a checkpoint takes {session.CheckpointBytes / 1048576.0:0} MB; {session.FreeBytes / 1073741824.0:0.0} GB free there");
-            Console.WriteLine("train: Ctrl+C" + (ProgressDisplay.IsInteractiveInput ? " or Enter" : "") + " saves and stops; preview.jpg and loss.png are updated on every save");
-            using var keys = ProgressDisplay.IsInteractiveInput ? WatchKeys(session.Monitor, ct) : null;
-            if (await Task.Run(() => session.Run(Console.Out, ct), CancellationToken.None))
-                Console.WriteLine($"train: saved at iteration {session.Iteration} in {session.Folder}");
+            console.Line($"train: a checkpoint takes {session.CheckpointBytes / 1048576.0:0} MB; {session.FreeBytes / 1073741824.0:0.0} GB free there");
+            console.Line("train: Ctrl+C" + (console.IsInteractiveInput ? " or Enter" : "") + " saves and stops; preview.jpg and loss.png are updated on every save");
+            using var keys = console.IsInteractiveInput ? WatchKeys(session.Monitor, ct) : null;
+            if (await Task.Run(() => session.Run(console.Out.Profile.Out.Writer, ct), CancellationToken.None))
+                console.Line($"train: saved at iteration {session.Iteration} in {session.Folder}");
             ct.ThrowIfCancellationRequested(); // stopped by Ctrl+C: saved, and the exit code says it was interrupted
         }, keptWhenStopped: "the model is saved; run train again to continue");
         return command;
     }
 
     /// <summary>DeepFaceLab asks a new model's options on the terminal; Enter keeps each default.</summary>
-    private static ModelOptions AskOptions(ModelDefinition definition)
+    private static ModelOptions AskOptions(CliConsole console, ModelDefinition definition)
     {
-        AnsiConsole.MarkupLine($"[bold]New {definition.Name} model[/] ({Markup.Escape(definition.Summary)}): press Enter to keep a default.");
+        console.Out.MarkupLine($"[bold]New {definition.Name} model[/] ({Markup.Escape(definition.Summary)}): press Enter to keep a default.");
         var values = new Dictionary<string, string>();
         foreach (var option in definition.Schema.Options)
         {
             var current = Convert.ToString(option.ValueIn(definition.Defaults), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            var answer = AnsiConsole.Prompt(new TextPrompt<string>($"{Markup.Escape(option.Description)} [grey]({Markup.Escape(option.Range)})[/]")
+            var answer = console.Out.Prompt(new TextPrompt<string>($"{Markup.Escape(option.Description)} [grey]({Markup.Escape(option.Range)})[/]")
                 .DefaultValue(current.ToLowerInvariant()));
             values[option.Key] = answer;
         }
@@ -101,11 +100,11 @@ internal static class TrainCommand
     }
 
     /// <summary>A folder of faces or a packed face set (<c>facelab faces pack</c>), closed with the command.</summary>
-    private static OpenedFaceSet OpenFaceSet(string path)
+    private static OpenedFaceSet OpenFaceSet(CliConsole console, string path)
     {
         var set = FaceSet.Open(path);
-        foreach (var skipped in set.Skipped.Take(5)) Console.Error.WriteLine($"facelab: warning: {path}: {skipped.Name} skipped ({skipped.Reason})");
-        if (set.Skipped.Count > 5) Console.Error.WriteLine($"facelab: warning: {set.Skipped.Count - 5} more faces skipped in {path}");
+        foreach (var skipped in set.Skipped.Take(5)) console.Warning($"{path}: {skipped.Name} skipped ({skipped.Reason})");
+        if (set.Skipped.Count > 5) console.Warning($"{set.Skipped.Count - 5} more faces skipped in {path}");
         return new OpenedFaceSet(set);
     }
 

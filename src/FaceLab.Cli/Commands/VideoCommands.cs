@@ -9,16 +9,16 @@ namespace FaceLab.Cli.Commands;
 /// <summary><c>facelab video extract|cut|assemble</c>: DeepFaceLab's steps 2, 3.1, 3.2 and 8.</summary>
 internal static class VideoCommands
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var video = new Command("video", "Split videos into frames, cut them, and assemble frames back into video");
-        video.Subcommands.Add(Extract());
-        video.Subcommands.Add(Cut());
-        video.Subcommands.Add(Assemble());
+        video.Subcommands.Add(Extract(console));
+        video.Subcommands.Add(Cut(console));
+        video.Subcommands.Add(Assemble(console));
         return video;
     }
 
-    private static Command Extract()
+    private static Command Extract(CliConsole console)
     {
         var input = new Argument<FileInfo>("INPUT") { Description = "Video file (data_src.* or data_dst.* pick the output folder)" };
         var fps = new Option<string>("--fps") { Description = "Frames per second to keep: 1, 5, 10, any number, or full (every frame)", DefaultValueFactory = _ => "full" };
@@ -26,7 +26,7 @@ internal static class VideoCommands
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: data_src/ or data_dst/ of the workspace, by the input's name)" };
         var overwrite = CommonOptions.Overwrite("frames");
         var command = new Command("extract", "Extract numbered frames (00001.png, ...) from a video") { input, fps, format, output, overwrite };
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var source = result.GetValue(input)!.FullName;
             VideoProbe.RequireFile(source);
@@ -39,14 +39,14 @@ internal static class VideoCommands
                 Format = result.GetValue(format) ?? FrameImageFormat.Png,
                 Overwrite = result.GetValue(overwrite),
             };
-            var done = await ProgressDisplay.RunAsync(p => FrameExtractor.ExtractAsync(source, folder, options, p, ct));
-            foreach (var warning in done.Warnings) Console.Error.WriteLine($"facelab: warning: {source}: {warning}");
-            Console.WriteLine($"extract: {done.FrameCount} frames ({done.Source.Width}x{done.Source.Height}) in {done.OutputFolder}");
+            var done = await ProgressDisplay.RunAsync(console, p => FrameExtractor.ExtractAsync(source, folder, options, p, ct));
+            foreach (var warning in done.Warnings) console.Warning($"{source}: {warning}");
+            console.Line($"extract: {done.FrameCount} frames ({done.Source.Width}x{done.Source.Height}) in {done.OutputFolder}");
         });
         return command;
     }
 
-    private static Command Cut()
+    private static Command Cut(CliConsole console)
     {
         var input = new Argument<FileInfo>("INPUT") { Description = "Video file to cut (kept as it is)" };
         var start = new Option<string>("--start") { Description = "Start time, HH:MM:SS[.fraction] or seconds", Required = true };
@@ -54,19 +54,19 @@ internal static class VideoCommands
         var output = new Option<FileInfo?>("--out") { Description = "Output file (default: INPUT_cut.EXT beside the input)" };
         var overwrite = CommonOptions.Overwrite("an output file");
         var command = new Command("cut", "Re-encode a time range of a video, with its audio, into a new file") { input, start, duration, output, overwrite };
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var source = result.GetValue(input)!.FullName;
             var target = result.GetValue(output)?.FullName ?? VideoCutter.DefaultOutput(source);
             var from = Timecode.Parse(result.GetValue(start)!, "--start");
             var length = Timecode.Parse(result.GetValue(duration)!, "--duration");
-            var info = await ProgressDisplay.RunAsync(p => VideoCutter.CutAsync(source, from, length, target, result.GetValue(overwrite), p, ct));
-            Console.WriteLine($"cut: {target} ({info.Duration.TotalSeconds:0.00} s, {(info.HasAudio ? "with audio" : "no audio")})");
+            var info = await ProgressDisplay.RunAsync(console, p => VideoCutter.CutAsync(source, from, length, target, result.GetValue(overwrite), p, ct));
+            console.Line($"cut: {target} ({info.Duration.TotalSeconds:0.00} s, {(info.HasAudio ? "with audio" : "no audio")})");
         });
         return command;
     }
 
-    private static Command Assemble()
+    private static Command Assemble(CliConsole console)
     {
         var frames = new Option<DirectoryInfo?>("--frames") { Description = "Folder of numbered frames (default: data_dst/merged/ of the workspace)" };
         var reference = new Option<FileInfo?>("--reference") { Description = "Video whose frame rate and first audio stream are used (default: the workspace's data_dst.*)" };
@@ -81,7 +81,7 @@ internal static class VideoCommands
         {
             frames, reference, format, lossless, fps, allowLengthChange, output, overwrite,
         };
-        CommandRunner.SetAction(command, async (result, ct) =>
+        CommandRunner.SetAction(console, command, async (result, ct) =>
         {
             var layout = CommonOptions.WorkspaceOf(result);
             var ext = "." + result.GetValue(format);
@@ -97,17 +97,9 @@ internal static class VideoCommands
                 Overwrite = result.GetValue(overwrite),
             };
             var folder = result.GetValue(frames)?.FullName ?? layout.Merged;
-            VideoAssemblyResult done;
-            try
-            {
-                done = await ProgressDisplay.RunAsync(p => VideoAssembler.AssembleAsync(folder, target, options, p, ct));
-            }
-            catch (FaceLabException e) when (e.Hint?.StartsWith(VideoAssembler.LengthChangeHint, StringComparison.Ordinal) == true)
-            {
-                throw new FaceLabException(e.Subject, e.Problem, "pass --fps RATE or --allow-length-change" + e.Hint[VideoAssembler.LengthChangeHint.Length..], e);
-            }
-            foreach (var note in done.Notes) Console.WriteLine($"assemble: {note}");
-            Console.WriteLine($"assemble: {done.Output} ({done.FrameCount} frames at {done.FrameRate.Value:0.###} fps, " +
+            var done = await ProgressDisplay.RunAsync(console, p => VideoAssembler.AssembleAsync(folder, target, options, p, ct));
+            foreach (var note in done.Notes) console.Line($"assemble: {note}");
+            console.Line($"assemble: {done.Output} ({done.FrameCount} frames at {done.FrameRate.Value:0.###} fps, " +
                 $"{(done.HasAudio ? "audio from " + Path.GetFileName(options.Reference) : "no audio")}; marked as synthetic media)");
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FaceLab.Cli.Rendering;
 using FaceLab.Workspace;
 
 namespace FaceLab.Cli.Commands;
@@ -6,7 +7,7 @@ namespace FaceLab.Cli.Commands;
 /// <summary><c>facelab workspace init [DIR] [--clear]</c>: DeepFaceLab's step 1.</summary>
 internal static class WorkspaceCommands
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var workspace = new Command("workspace", "Create or clear a DeepFaceLab-style workspace");
         var dir = new Argument<DirectoryInfo?>("DIR")
@@ -30,7 +31,7 @@ internal static class WorkspaceCommands
         {
             dir, clear, includeModels, yes,
         };
-        CommandRunner.SetAction(init, (result, _) =>
+        CommandRunner.SetAction(console, init, (result, _) =>
         {
             var root = result.GetValue(dir)?.FullName ?? CommonOptions.WorkspaceOf(result).Root;
             var layout = WorkspaceInitializer.Create(root);
@@ -39,17 +40,17 @@ internal static class WorkspaceCommands
                 var models = result.GetValue(includeModels);
                 var plan = WorkspaceInitializer.PlanClear(layout, models);
                 foreach (var link in plan.LinksLeftAlone)
-                    Console.WriteLine($"workspace: {Path.GetRelativePath(layout.Root, link)} is a link; left alone (neither followed nor removed)");
-                if (!plan.IsEmpty && !result.GetValue(yes) && !Confirmed(plan, layout)) return Task.CompletedTask;
+                    console.Line($"workspace: {Path.GetRelativePath(layout.Root, link)} is a link; left alone (neither followed nor removed)");
+                if (!plan.IsEmpty && !result.GetValue(yes) && !Confirmed(console, plan, layout)) return Task.CompletedTask;
                 var report = WorkspaceInitializer.Clear(layout, plan);
-                Console.WriteLine($"workspace: cleared {report.FilesRemoved} files in {layout.Root}" +
+                console.Line($"workspace: cleared {report.FilesRemoved} files in {layout.Root}" +
                     (models ? " (model/ included)" : " (videos, *_trash, your own files and model/ kept)"));
             }
             else if (result.GetValue(includeModels))
             {
                 throw new Common.FaceLabException("--include-model: only works together with --clear");
             }
-            Console.WriteLine($"workspace: ready at {layout.Root}");
+            console.Line($"workspace: ready at {layout.Root}");
             return Task.CompletedTask;
         });
         workspace.Subcommands.Add(init);
@@ -57,20 +58,20 @@ internal static class WorkspaceCommands
     }
 
     /// <summary>Lists what would go and asks on a terminal; anywhere else deleting needs --yes.</summary>
-    private static bool Confirmed(WorkspaceClearPlan plan, WorkspaceLayout layout)
+    private static bool Confirmed(CliConsole console, WorkspaceClearPlan plan, WorkspaceLayout layout)
     {
         var summary = string.Join(", ", plan.Files.Select(f => $"{f.Value.Count} in {f.Key}")
             .Concat(plan.Folders.Count > 0 ? [$"{plan.Folders.Count} folders in model"] : []));
-        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+        if (!console.IsInteractiveInput)
             throw new Common.FaceLabException(layout.Root, $"--clear would delete {plan.FileCount} files ({summary}); nothing was deleted",
                 "pass --yes to confirm when not running in a terminal");
-        Console.WriteLine($"workspace: --clear will delete {plan.FileCount} files:");
-        foreach (var (folder, files) in plan.Files) Console.WriteLine($"  {files.Count,7}  {folder}");
-        if (plan.Folders.Count > 0) Console.WriteLine($"  {plan.Folders.Count,7}  folders in model");
-        Console.Write("Delete them? [y/N] ");
+        console.Line($"workspace: --clear will delete {plan.FileCount} files:");
+        foreach (var (folder, files) in plan.Files) console.Line($"  {files.Count,7}  {folder}");
+        if (plan.Folders.Count > 0) console.Line($"  {plan.Folders.Count,7}  folders in model");
+        console.Out.Profile.Out.Writer.Write("Delete them? [y/N] ");
         var answer = Console.ReadLine()?.Trim();
         if (answer is "y" or "Y" or "yes") return true;
-        Console.WriteLine("workspace: nothing deleted");
+        console.Line("workspace: nothing deleted");
         return false;
     }
 }

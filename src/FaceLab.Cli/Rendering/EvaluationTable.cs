@@ -7,7 +7,7 @@ namespace FaceLab.Cli.Rendering;
 /// <summary>An evaluation as a table: each figure, its value, which direction is better, and what it means.</summary>
 internal static class EvaluationTable
 {
-    public static void Write(EvaluationReport report)
+    public static void Write(CliConsole console, EvaluationReport report)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Better").AddColumn("Meaning");
@@ -27,9 +27,9 @@ internal static class EvaluationTable
         Row(table, "sharpness ratio", report.SharpnessRatio, "0.00", "near 1", "Laplacian variance of the swapped face over the original's (< 1 blurrier)");
         if (report.FlickerRatio is { } flicker)
             Row(table, "flicker ratio", flicker, "0.00", "near 1", "frame-to-frame change of the swapped face over the original's (> 1 flickers)");
-        AnsiConsole.Write(table);
+        console.Out.Write(table);
         var sampled = report.FramesAvailable > report.Frames ? $" (a sample of {report.FramesAvailable})" : "";
-        AnsiConsole.MarkupLineInterpolated($"{report.Faces} faces in {report.Frames} frames{sampled} of {report.MergedFrames}, in {report.Seconds:0.0} s");
+        console.Out.MarkupLineInterpolated($"{report.Faces} faces in {report.Frames} frames{sampled} of {report.MergedFrames}, in {report.Seconds:0.0} s");
     }
 
     private static void Row(Table table, string figure, double value, string format, string better, string meaning) =>

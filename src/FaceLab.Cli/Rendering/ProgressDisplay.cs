@@ -9,21 +9,17 @@ namespace FaceLab.Cli.Rendering;
 /// </summary>
 internal static class ProgressDisplay
 {
-    public static bool IsInteractive =>
-        AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected
-        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+    /// <summary>As <see cref="RunAsync{T}(CliConsole, Func{IProgress{OperationProgress}, Task{T}})"/> on the process's console.</summary>
+    public static Task<T> RunAsync<T>(Func<IProgress<OperationProgress>, Task<T>> work) => RunAsync(CliConsole.Standard, work);
 
-    /// <summary>A person at a terminal who can answer prompts and press keys.</summary>
-    public static bool IsInteractiveInput => IsInteractive && !Console.IsInputRedirected;
-
-    public static async Task<T> RunAsync<T>(Func<IProgress<OperationProgress>, Task<T>> work)
+    public static async Task<T> RunAsync<T>(CliConsole console, Func<IProgress<OperationProgress>, Task<T>> work)
     {
-        if (!IsInteractive)
-            return await work(new PlainProgressLines(Console.Out));
+        if (!console.IsInteractive)
+            return await work(new PlainProgressLines(console.Out.Profile.Out.Writer));
 
         T result = default!;
         var units = new ProgressUnits();
-        await AnsiConsole.Progress()
+        await console.Out.Progress()
             .AutoClear(false)
             .HideCompleted(false)
             .Columns(

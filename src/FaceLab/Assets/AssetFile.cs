@@ -3,6 +3,7 @@ namespace FaceLab.Assets;
 /// <summary>An npm package pinned by version and tarball checksum.</summary>
 public sealed record NpmPackage(string Name, string Version, string TarballSha256)
 {
+    /// <summary>The npm spec <c>name@version</c>.</summary>
     public string Spec => $"{Name}@{Version}";
 }
 

@@ -10,12 +10,16 @@ namespace FaceLab.Assets;
 /// </summary>
 public sealed class AssetStore(string root)
 {
+    /// <summary>The command that installs missing files, for hints.</summary>
     public const string InstallCommand = "./facelab setup";
 
+    /// <summary>The cache folder (full path).</summary>
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>The store at <c>FACELAB_ASSETS</c> or the user's cache folder.</summary>
     public static AssetStore Default { get; } = new(DefaultRoot());
 
+    /// <summary>Where <paramref name="asset"/> lives in this store.</summary>
     public string PathOf(AssetFile asset) => Path.Combine(Root, asset.CachePath);
 
     /// <summary>The cached file, or a one-line error telling the user how to install it.</summary>

@@ -3,7 +3,7 @@ using FaceLab.Common;
 namespace FaceLab.Assets;
 
 /// <summary>A model file installed by a Debian package (see scripts/install-system-packages.sh).</summary>
-public sealed record SystemFile(string Path, string DebianPackage, string Description)
+internal sealed record SystemFile(string Path, string DebianPackage, string Description)
 {
     public static readonly SystemFile DlibShapePredictor = new(
         "/usr/share/dlib/shape_predictor_68_face_landmarks.dat", "libdlib-data", "dlib's 68-point shape predictor");

@@ -17,6 +17,7 @@ public sealed class AtomicOutput : IDisposable
         TemporaryPath = temporaryPath;
     }
 
+    /// <summary>The path the output gets when committed.</summary>
     public string FinalPath { get; }
 
     /// <summary>Where the producer writes: hidden, in the same folder, with the final extension so tools infer the format.</summary>
@@ -32,7 +33,7 @@ public sealed class AtomicOutput : IDisposable
         if (Directory.Exists(full))
             throw new FaceLabException(finalPath, "is a folder", "give a file name for the output");
         if (File.Exists(full) && !overwrite)
-            throw new FaceLabException(finalPath, "already exists", "pass --overwrite to replace it");
+            throw new FaceLabException(finalPath, "already exists", "allow overwriting to replace it") { Remedy = Remedy.Overwrite };
         var dir = Path.GetDirectoryName(full)!;
         EnsureWritableFolder(dir, finalPath);
         var temp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.partial{Path.GetExtension(full)}");
@@ -119,6 +120,7 @@ public sealed class AtomicOutput : IDisposable
         _committed = true;
     }
 
+    /// <summary>Removes the temporary file unless the output was committed.</summary>
     public void Dispose()
     {
         if (!_committed) TryDelete(TemporaryPath);

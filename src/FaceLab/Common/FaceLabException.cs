@@ -20,6 +20,7 @@ public class FaceLabException : Exception
     /// <summary>An error whose message is already one line of the form <c>subject: problem</c>.</summary>
     public FaceLabException(string message) : this(message, (Exception?)null) { }
 
+    /// <summary>An error whose message is already one line of the form <c>subject: problem</c>, caused by <paramref name="inner"/>.</summary>
     public FaceLabException(string message, Exception? inner) : base(message, inner)
     {
         var colon = message.IndexOf(": ", StringComparison.Ordinal);
@@ -35,6 +36,9 @@ public class FaceLabException : Exception
 
     /// <summary>What the user can do about it, or null.</summary>
     public string? Hint { get; }
+
+    /// <summary>The hint as data, for front ends that name their own control for it; <see cref="Remedy.None"/> when the hint stands alone.</summary>
+    public Remedy Remedy { get; init; }
 
     private static string Compose(string subject, string problem, string? hint)
     {

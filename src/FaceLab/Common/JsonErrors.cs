@@ -7,7 +7,7 @@ namespace FaceLab.Common;
 /// One short reason for a JSON file that cannot be read, built from the exception's position
 /// rather than its message (which names .NET types and runs to several sentences).
 /// </summary>
-public static class JsonErrors
+internal static class JsonErrors
 {
     /// <summary>E.g. <c>not valid JSON at $.landmarks[3] (line 4)</c>, or <c>not valid JSON</c> when the position is unknown.</summary>
     public static string Reason(JsonException e)

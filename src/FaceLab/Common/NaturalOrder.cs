@@ -5,7 +5,7 @@ namespace FaceLab.Common;
 /// before <c>10.png</c> and <c>frame9</c> before <c>frame10</c>; other characters compare
 /// ordinally. Equal values with different zero padding fall back to ordinal order, so the order is total.
 /// </summary>
-public sealed class NaturalOrder : IComparer<string>
+internal sealed class NaturalOrder : IComparer<string>
 {
     public static NaturalOrder Instance { get; } = new();
 

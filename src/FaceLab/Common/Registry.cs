@@ -23,13 +23,16 @@ public sealed class Registry<T>
     /// <summary>A registry whose items know their own name.</summary>
     public Registry(string kind, IEnumerable<T> items, Func<T, string> nameOf) : this(kind, items.Select(i => (nameOf(i), i))) { }
 
+    /// <summary>What the names name, for errors ("model", "colour transfer").</summary>
     public string Kind { get; }
 
     /// <summary>The names in listing order, spelled as registered.</summary>
     public IReadOnlyList<string> Names => [.. _entries.Select(e => e.Name)];
 
+    /// <summary>The items in listing order.</summary>
     public IReadOnlyList<T> Items => [.. _entries.Select(e => e.Item)];
 
+    /// <summary>The item called <paramref name="name"/> in any case; false when there is none.</summary>
     public bool TryGet(string name, out T item)
     {
         foreach (var (n, i) in _entries)
@@ -52,6 +55,7 @@ public sealed class Registry<T>
     public string Canonical(string name) =>
         _entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)).Name ?? throw Unknown(name);
 
+    /// <summary>The error for a name that is not registered, listing the valid ones.</summary>
     public FaceLabException Unknown(string name) =>
         new(name, $"unknown {Kind}", $"expected one of: {string.Join(", ", Names)}");
 }

@@ -13,7 +13,7 @@ namespace FaceLab.Common;
 /// only (a killed holder leaves it behind, and the next holder replaces it). On a file system
 /// without <c>flock</c> the work goes ahead unlocked rather than not at all.
 /// </summary>
-public sealed class ResourceLock : IDisposable
+internal sealed class ResourceLock : IDisposable
 {
     public const string HolderFileName = ".facelab-lock-holder";
 

@@ -7,7 +7,7 @@ namespace FaceLab.Evaluation;
 /// The face inside a recognition chip: the hull of the 68 landmarks, shrunk by 4 % of the chip so
 /// that the blend's seam and the background behind the jaw stay out of the sharpness and flicker figures.
 /// </summary>
-public static class ChipFaceMask
+internal static class ChipFaceMask
 {
     private const double Inset = 0.04;
 

@@ -3,6 +3,7 @@ namespace FaceLab.Evaluation;
 /// <summary>How much of the material an evaluation uses, and how many frames it reads at once; <see cref="Validate"/> rejects values that cannot work.</summary>
 public sealed record EvaluationOptions
 {
+    /// <summary>Every frame, 64 src faces, 32 reconstructions, one worker per core.</summary>
     public static EvaluationOptions Default { get; } = new();
 
     /// <summary>src faces whose mean descriptor stands for the src identity: at most this many, evenly spread over the src set.</summary>
@@ -23,6 +24,7 @@ public sealed record EvaluationOptions
     /// <summary>Frames measured at once (default: one per core).</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Throws when a value cannot work; returns these options.</summary>
     public EvaluationOptions Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(SourceFaces, 1, nameof(SourceFaces));

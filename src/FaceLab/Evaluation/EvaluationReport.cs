@@ -10,8 +10,10 @@ namespace FaceLab.Evaluation;
 /// </summary>
 public sealed record EvaluationReport
 {
+    /// <summary>Name of the report in the model folder.</summary>
     public const string FileName = "evaluation.json";
 
+    /// <summary>Version of the JSON layout this build writes.</summary>
     public const int CurrentSchemaVersion = 1;
 
     private static readonly JsonSerializerOptions Json = new()
@@ -20,10 +22,13 @@ public sealed record EvaluationReport
         WriteIndented = true,
     };
 
+    /// <summary>Version of the JSON layout of this report.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
+    /// <summary>FaceLab version that measured.</summary>
     public string ToolVersion { get; init; } = Common.ToolVersion.Current;
 
+    /// <summary>When it was measured.</summary>
     public required DateTimeOffset EvaluatedAt { get; init; }
 
     /// <summary>The model folder's name, or null when no model was given.</summary>
@@ -32,8 +37,10 @@ public sealed record EvaluationReport
     /// <summary>The checkpoint iteration the reconstructions ran on (null without a model).</summary>
     public long? Iteration { get; init; }
 
+    /// <summary>Folder of the merged frames measured.</summary>
     public required string MergedFrames { get; init; }
 
+    /// <summary>Folder of the dst frames they were made from.</summary>
     public required string DestinationFrames { get; init; }
 
     /// <summary>dst frames measured: those with a merged frame and at least one face, or a sample of them.</summary>
@@ -45,6 +52,7 @@ public sealed record EvaluationReport
     /// <summary>Swapped faces measured.</summary>
     public required int Faces { get; init; }
 
+    /// <summary>Identity of the swapped faces against src and dst.</summary>
     public required IdentityFigures Identity { get; init; }
 
     /// <summary>Head pose of the swapped faces against the original dst faces (landmarks found again on both frames).</summary>
@@ -62,8 +70,10 @@ public sealed record EvaluationReport
     /// <summary>Frame-to-frame change of the swapped faces over the originals'; above 1 the swap flickers. Null with fewer than two consecutive frames.</summary>
     public double? FlickerRatio { get; init; }
 
+    /// <summary>Seconds the evaluation took.</summary>
     public required double Seconds { get; init; }
 
+    /// <summary>The report as one JSON object (UTF-8).</summary>
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
     /// <summary>Writes <see cref="FileName"/> into <paramref name="modelFolder"/> (whole or not at all); returns its path.</summary>

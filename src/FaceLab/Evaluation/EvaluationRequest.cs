@@ -20,6 +20,7 @@ public sealed record EvaluationRequest
     /// <summary>The model folder, for the reconstruction figures; null leaves them out.</summary>
     public string? ModelFolder { get; init; }
 
+    /// <summary>How much material to use.</summary>
     public EvaluationOptions Options { get; init; } = EvaluationOptions.Default;
 
     /// <summary>A workspace's merged frames (<c>data_dst/merged/</c>, or <paramref name="mergedFrames"/>) against its dst and src.</summary>

@@ -9,7 +9,7 @@ namespace FaceLab.Evaluation;
 /// swapped ones are moved onto the original's by the best similarity (so pose, position and size
 /// do not count), over the original's inter-ocular distance (outer eye corners, as 300-W).
 /// </summary>
-public static class ExpressionDifference
+internal static class ExpressionDifference
 {
     private const int FirstInnerPoint = 17;
 

@@ -1,7 +1,7 @@
 namespace FaceLab.Evaluation;
 
 /// <summary>A face-recognition descriptor: faces of one person are close in Euclidean distance (below about 0.6).</summary>
-public sealed record FaceDescriptor(float[] Values)
+internal sealed record FaceDescriptor(float[] Values)
 {
     /// <summary>Faces closer than this are taken as one person (dlib's and face-api.js's threshold).</summary>
     public const double SamePersonThreshold = 0.6;

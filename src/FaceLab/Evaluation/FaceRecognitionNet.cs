@@ -14,7 +14,7 @@ namespace FaceLab.Evaluation;
 /// scale and shift (dlib's affine layer, in place of batch norm). Weights are read-only after
 /// loading, so one instance serves all threads.
 /// </summary>
-public sealed class FaceRecognitionNet
+internal sealed class FaceRecognitionNet
 {
     public const int InputSize = 150;
 

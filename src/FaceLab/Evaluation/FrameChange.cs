@@ -7,7 +7,7 @@ namespace FaceLab.Evaluation;
 /// its chips in the two frames (each cut with its own frame's alignment, so head motion does not
 /// count) inside a mask. A swap that flickers changes more than the original face did.
 /// </summary>
-public static class FrameChange
+internal static class FrameChange
 {
     public static double Between(Mat previousGrayChip, Mat grayChip, Mat mask)
     {

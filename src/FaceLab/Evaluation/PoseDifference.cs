@@ -21,6 +21,7 @@ public readonly record struct PoseDifference(double Yaw, double Pitch, double Ro
             Math.Abs(a.YawDegrees - b.YawDegrees), Math.Abs(a.PitchDegrees - b.PitchDegrees), Math.Abs(a.RollDegrees - b.RollDegrees));
     }
 
+    /// <summary>Mean of each angle over the faces.</summary>
     public static PoseDifference Average(IReadOnlyCollection<PoseDifference> differences) =>
         differences.Count == 0
             ? default

@@ -12,7 +12,7 @@ namespace FaceLab.Evaluation;
 /// detector jitter, which keeps a person's descriptors closer together. One chip per face serves
 /// identity, sharpness and flicker, and the same transform cuts the original and the merged frame.
 /// </summary>
-public static class RecognitionChip
+internal static class RecognitionChip
 {
     public const int Size = FaceRecognitionNet.InputSize;
 

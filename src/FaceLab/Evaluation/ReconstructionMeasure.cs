@@ -37,7 +37,7 @@ internal static class ReconstructionMeasure
                 for (var n = 0; n < cuts.Count; n++)
                 {
                     using var prediction = predictions[n];
-                    using var target = ImageTensors.ToUnitFloat(cuts[n], model.Resolution);
+                    using var target = ImageTensors.ToBgrFloat01(cuts[n], model.Resolution);
                     ssim += StructuralSimilarity.Of(target, prediction.Face);
                     psnr += Math.Min(PsnrCeiling, Cv2.PSNR(target, prediction.Face, 1.0));
                 }

@@ -6,7 +6,7 @@ namespace FaceLab.Evaluation;
 /// Detail in a face: the variance of the Laplacian of its grey levels inside a mask. A blurred face
 /// has less; its ratio to the original face's says how much of the frame's sharpness a swap keeps.
 /// </summary>
-public static class Sharpness
+internal static class Sharpness
 {
     public static double LaplacianVariance(Mat grayChip, Mat mask)
     {

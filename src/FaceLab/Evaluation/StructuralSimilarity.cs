@@ -7,7 +7,7 @@ namespace FaceLab.Evaluation;
 /// and covariance under an 11×11 Gaussian window of σ 1.5, C1 = 0.01², C2 = 0.03², averaged over
 /// the image and the channels.
 /// </summary>
-public static class StructuralSimilarity
+internal static class StructuralSimilarity
 {
     private const double C1 = 0.01 * 0.01;
     private const double C2 = 0.03 * 0.03;

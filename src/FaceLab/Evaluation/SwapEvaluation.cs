@@ -18,6 +18,7 @@ namespace FaceLab.Evaluation;
 /// </summary>
 public static class SwapEvaluation
 {
+    /// <summary>Measures the merged frames of <paramref name="request"/>; reads only, the caller saves the report.</summary>
     public static async Task<EvaluationReport> RunAsync(EvaluationRequest request, IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
         var options = request.Options.Validate();

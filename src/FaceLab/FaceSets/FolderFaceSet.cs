@@ -23,12 +23,16 @@ public sealed class FolderFaceSet : IFaceSet
         Skipped = skipped;
     }
 
+    /// <summary>The folder (full path).</summary>
     public string Location { get; }
 
+    /// <inheritdoc/>
     public int Count => _entries.Length;
 
+    /// <inheritdoc/>
     public FaceSetEntry this[int index] => _entries[index];
 
+    /// <inheritdoc/>
     public IReadOnlyList<SkippedFace> Skipped { get; }
 
     /// <summary>Opens <paramref name="folder"/> (not recursive); throws when it is missing or holds no usable face.</summary>
@@ -67,6 +71,7 @@ public sealed class FolderFaceSet : IFaceSet
         return new FolderFaceSet(folder, [.. entries], [.. paths], [.. skipped]);
     }
 
+    /// <inheritdoc/>
     public byte[] ReadEncoded(int index)
     {
         try

@@ -14,6 +14,7 @@ public interface IFaceSet : IDisposable
     /// <summary>Where the faces come from (a folder or file path), for messages.</summary>
     string Location { get; }
 
+    /// <summary>How many faces the set holds.</summary>
     int Count { get; }
 
     /// <summary>Name, metadata and image size of face <paramref name="index"/>.</summary>

@@ -6,7 +6,7 @@ namespace FaceLab.Imaging;
 /// Reads the pixel size of a PNG or JPEG from its header without decoding the image,
 /// so thousands of frames can be checked in the time one decode takes.
 /// </summary>
-public static class ImageHeader
+internal static class ImageHeader
 {
     public static (int Width, int Height) ReadSize(string path)
     {

@@ -9,7 +9,7 @@ namespace FaceLab.Imaging;
 /// the file stays a valid JPEG. Segment layout after the 2-byte length:
 /// signature, format version (1 byte), index (2 bytes, big-endian), count (2 bytes), data.
 /// </summary>
-public sealed class JpegSegments(byte marker, string signature)
+internal sealed class JpegSegments(byte marker, string signature)
 {
     private const int MaxSegmentLength = 65535; // the length field counts itself
     private const byte FormatVersion = 1;

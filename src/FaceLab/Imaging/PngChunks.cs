@@ -9,7 +9,7 @@ namespace FaceLab.Imaging;
 /// Reads and writes uncompressed international text chunks (iTXt) of PNG files, which every
 /// viewer ignores and keeps the image valid. Used for face metadata and provenance marks.
 /// </summary>
-public static class PngChunks
+internal static class PngChunks
 {
     public static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 

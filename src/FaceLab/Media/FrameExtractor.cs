@@ -12,20 +12,21 @@ public static class FrameExtractor
 {
     internal const string StagingFolderName = ".extract.partial";
 
+    /// <summary>Extracts numbered frames of <paramref name="input"/> into <paramref name="outputFolder"/>, all at once: an interrupted run leaves none.</summary>
     public static async Task<FrameExtractionResult> ExtractAsync(
         string input, string outputFolder, FrameExtractionOptions options,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
         if (options.Fps is <= 0)
-            throw new FaceLabException($"--fps {options.Fps}: must be a positive number or 'full'");
+            throw new FaceLabException($"frame rate {options.Fps}: must be a positive number, or none for every frame");
         var info = await VideoProbe.ProbeAsync(input, ct);
         var capped = CapToSourceRate(options, info);
         options = capped.Options;
 
         var existing = FrameSequence.In(outputFolder);
         if (existing.Count > 0 && !options.Overwrite)
-            throw new FaceLabException(
-                $"{outputFolder}: already holds {existing.Count} frames; pass --overwrite to replace them (or clear the workspace)");
+            throw new FaceLabException(outputFolder, $"already holds {existing.Count} frames", "allow overwriting to replace them, or clear the workspace")
+            { Remedy = Remedy.Overwrite };
         AtomicOutput.EnsureWritableFolder(outputFolder, outputFolder);
         using var folderLock = ResourceLock.Acquire(outputFolder, "video extract");
 

@@ -9,8 +9,10 @@ namespace FaceLab.Media;
 /// </summary>
 public sealed record FrameRange(int First, int? Last)
 {
+    /// <summary>Every frame.</summary>
     public static FrameRange All { get; } = new(1, null);
 
+    /// <summary><c>FIRST-LAST</c>, <c>FIRST-</c> or <c>N</c>, counted from 1.</summary>
     public static FrameRange Parse(string text)
     {
         var parts = text.Split('-', 2);
@@ -30,5 +32,6 @@ public sealed record FrameRange(int First, int? Last)
         for (var i = First; i <= last; i++) yield return i - 1;
     }
 
+    /// <summary>The range as <see cref="Parse"/> reads it.</summary>
     public override string ToString() => Last == First ? $"{First}" : $"{First}-{Last}";
 }

@@ -17,10 +17,13 @@ public sealed class FrameSequence
         Files = files;
     }
 
+    /// <summary>The folder (full path).</summary>
     public string Folder { get; }
 
+    /// <summary>The frame files in numeric order (full paths).</summary>
     public IReadOnlyList<string> Files { get; }
 
+    /// <summary>How many frames there are.</summary>
     public int Count => Files.Count;
 
     /// <summary>Lists the frames of <paramref name="folder"/> (empty when it has none or does not exist).</summary>

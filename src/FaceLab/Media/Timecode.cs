@@ -6,6 +6,7 @@ namespace FaceLab.Media;
 /// <summary>Parses DeepFaceLab-style times: <c>HH:MM:SS[.fraction]</c>, <c>MM:SS</c> or plain seconds.</summary>
 public static class Timecode
 {
+    /// <summary><c>HH:MM:SS[.fraction]</c> or seconds; <paramref name="optionName"/> names the value in errors.</summary>
     public static TimeSpan Parse(string text, string optionName)
     {
         var parts = text.Trim().Split(':');

@@ -13,9 +13,7 @@ namespace FaceLab.Media;
 /// </summary>
 public static class VideoAssembler
 {
-    /// <summary>The hint of the error refusing a frame count unlike the reference's (front ends name their own options instead).</summary>
-    public const string LengthChangeHint = "give the frame rate or allow the length change";
-
+    /// <summary>Encodes the frames of <paramref name="framesFolder"/> into <paramref name="output"/>, marked as synthetic media.</summary>
     public static async Task<VideoAssemblyResult> AssembleAsync(
         string framesFolder, string output, VideoAssemblyOptions options,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
@@ -25,8 +23,9 @@ public static class VideoAssembler
         var (width, height) = frames.RequireUniformSize();
         var reference = options.Reference is null ? null : await VideoProbe.ProbeAsync(options.Reference, ct);
         var rate = options.FrameRate ?? reference?.FrameRate
-            ?? throw new FaceLabException($"{framesFolder}: no reference video to take the frame rate from; pass --reference or --fps");
-        if (!rate.IsValid) throw new FaceLabException($"--fps {rate}: must be positive");
+            ?? throw new FaceLabException(framesFolder, "no reference video to take the frame rate from", "give a reference video or the frame rate")
+            { Remedy = Remedy.ReferenceOrFrameRate };
+        if (!rate.IsValid) throw new FaceLabException($"frame rate {rate}: must be positive");
         var profile = ContainerProfile.For(output);
         var withAudio = reference?.HasAudio == true;
         var notes = new List<string>();
@@ -107,8 +106,9 @@ public static class VideoAssembler
         var referenceSeconds = reference.Duration.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture);
         var problem = $"has {frames.Count} frames but the reference {Path.GetFileName(reference.Path)} has {expected}";
         if (options.FrameRate is null && !options.AllowLengthChange)
-            throw new FaceLabException(frames.Folder, problem,
-                $"{LengthChangeHint}; the video would last {seconds} s instead of {referenceSeconds} s");
+            throw new FaceLabException(frames.Folder, $"{problem}; the video would last {seconds} s instead of {referenceSeconds} s",
+                "give the frame rate or allow the length change")
+            { Remedy = Remedy.FrameRateOrLengthChange };
         return $"{frames.Folder}: {problem}; the video lasts {seconds} s (reference {referenceSeconds} s)";
     }
 

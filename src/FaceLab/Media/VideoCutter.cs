@@ -10,17 +10,18 @@ namespace FaceLab.Media;
 /// </summary>
 public static class VideoCutter
 {
+    /// <summary>Re-encodes <paramref name="duration"/> of <paramref name="input"/> from <paramref name="start"/> into <paramref name="output"/>, with its audio.</summary>
     public static async Task<VideoInfo> CutAsync(
         string input, TimeSpan start, TimeSpan duration, string output, bool overwrite,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
         var info = await VideoProbe.ProbeAsync(input, ct);
         if (duration <= TimeSpan.Zero)
-            throw new FaceLabException($"--duration {duration}: must be longer than zero");
+            throw new FaceLabException($"duration {duration}: must be longer than zero");
         if (start < TimeSpan.Zero || start >= info.Duration)
-            throw new FaceLabException($"--start {start}: {input} is only {info.Duration:hh\\:mm\\:ss\\.ff} long");
+            throw new FaceLabException($"start {start}: {input} is only {info.Duration:hh\\:mm\\:ss\\.ff} long");
         if (Path.GetFullPath(input) == Path.GetFullPath(output))
-            throw new FaceLabException($"{output}: the cut cannot replace its own input; choose another --out");
+            throw new FaceLabException(output, "the cut cannot replace its own input", "choose another output file") { Remedy = Remedy.OtherOutput };
         var profile = ContainerProfile.For(output);
         var length = start + duration > info.Duration ? info.Duration - start : duration;
         var expected = (long)Math.Round(length.TotalSeconds * info.FrameRate.Value);

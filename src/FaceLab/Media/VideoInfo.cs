@@ -16,6 +16,7 @@ public sealed record VideoInfo(
     string FormatName,
     IReadOnlyDictionary<string, string> Tags)
 {
+    /// <summary>Whether the video has an audio stream.</summary>
     public bool HasAudio => AudioStreams > 0;
 
     /// <summary>Frames expected from the duration when the container does not state a count.</summary>

@@ -7,6 +7,7 @@ namespace FaceLab.Media;
 /// <summary>Reads stream facts and container tags of a media file with ffprobe.</summary>
 public static class VideoProbe
 {
+    /// <summary>The streams, size, rate and duration of the video at <paramref name="path"/> (ffprobe).</summary>
     public static async Task<VideoInfo> ProbeAsync(string path, CancellationToken ct = default)
     {
         RequireFile(path);

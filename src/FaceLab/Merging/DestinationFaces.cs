@@ -9,7 +9,7 @@ namespace FaceLab.Merging;
 /// the order of their file names; with each face's movement from the previous and to the next
 /// frame (for motion blur). Deleting a face from <c>aligned/</c> means "leave that face".
 /// </summary>
-public sealed class DestinationFaces
+internal sealed class DestinationFaces
 {
     private readonly Dictionary<string, FrameFace[]> _byFrame;
 

@@ -1,6 +1,7 @@
-using FaceLab.Training.Inference;
 using FaceLab.Faces.Alignment;
+using FaceLab.Imaging;
 using FaceLab.Imaging.ColorTransfer;
+using FaceLab.Training.Inference;
 using OpenCvSharp;
 
 namespace FaceLab.Merging;
@@ -48,8 +49,7 @@ internal static class FaceCompositor
         Blend(frameRegion, cloned ?? warped, mask);
 
         using var maskRegion = new Mat(mergedMask, region);
-        using var mask8 = new Mat();
-        mask.ConvertTo(mask8, MatType.CV_8UC1, 255);
+        using var mask8 = Pixels.Float01ToBytes(mask);
         Cv2.Max(maskRegion, mask8, maskRegion);
         return (adjusted, faceMask);
     }
@@ -84,8 +84,7 @@ internal static class FaceCompositor
     /// </summary>
     private static void Blend(Mat frameRegion, Mat face, Mat mask)
     {
-        using var face8 = new Mat();
-        face.ConvertTo(face8, MatType.CV_8UC3, 255);
+        using var face8 = Pixels.Float01ToBytes(face);
         using var inverse = new Mat();
         mask.ConvertTo(inverse, MatType.CV_32FC1, -1, 1);
         using var blended = new Mat();

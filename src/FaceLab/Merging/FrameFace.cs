@@ -7,7 +7,7 @@ namespace FaceLab.Merging;
 /// cuts the face at the model's face type and resolution from them) and, for motion blur, where
 /// the same face is centred in the previous and next frames (null when unknown).
 /// </summary>
-public sealed record FrameFace(IReadOnlyList<Point2d> Landmarks)
+internal sealed record FrameFace(IReadOnlyList<Point2d> Landmarks)
 {
     public Point2d? PreviousCentre { get; init; }
 

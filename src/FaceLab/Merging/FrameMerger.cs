@@ -1,5 +1,6 @@
-using FaceLab.Training.Inference;
 using FaceLab.Faces.Alignment;
+using FaceLab.Imaging;
+using FaceLab.Training.Inference;
 using OpenCvSharp;
 
 namespace FaceLab.Merging;
@@ -9,7 +10,7 @@ namespace FaceLab.Merging;
 /// predictor for all of them at once, and composites them in order. A frame without faces (or in
 /// the original mode) comes back unchanged. Safe to use from several threads when the predictor is.
 /// </summary>
-public sealed class FrameMerger
+internal sealed class FrameMerger
 {
     private readonly IFacePredictor _predictor;
 
@@ -83,19 +84,13 @@ public sealed class FrameMerger
 
     private Mat Cut(Mat frame, FacePlacement placement)
     {
-        using var face = FaceWarp.ToFace(frame, placement.Cut, _predictor.Resolution);
-        var result = new Mat();
-        face.ConvertTo(result, MatType.CV_32FC3, 1.0 / 255);
-        return result;
+        using var bgrBytes = FaceWarp.ToFace(frame, placement.Cut, _predictor.Resolution);
+        return Pixels.BytesToFloat01(bgrBytes);
     }
 
     /// <summary>raw-predict: the first face's prediction at model resolution, its learned mask as the mask.</summary>
     private MergedFrame RawPrediction(FacePrediction prediction, bool debug)
     {
-        var image = new Mat();
-        prediction.Face.ConvertTo(image, MatType.CV_8UC3, 255);
-        var mask = new Mat();
-        prediction.PredictedMask.ConvertTo(mask, MatType.CV_8UC1, 255);
-        return new MergedFrame(image, mask, debug ? MergeDebugImage.Draw([], Options) : null);
+        return new MergedFrame(Pixels.Float01ToBytes(prediction.Face), Pixels.Float01ToBytes(prediction.PredictedMask), debug ? MergeDebugImage.Draw([], Options) : null);
     }
 }

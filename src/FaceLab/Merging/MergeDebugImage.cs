@@ -8,7 +8,7 @@ namespace FaceLab.Merging;
 /// the merge mask and the merged result (all in model face space, side by side), and the merge
 /// settings printed underneath, so a picture tells how it was made.
 /// </summary>
-public static class MergeDebugImage
+internal static class MergeDebugImage
 {
     /// <summary>Side of each picture in the view, in pixels.</summary>
     public const int Tile = 192;

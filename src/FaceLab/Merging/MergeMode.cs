@@ -53,7 +53,10 @@ public enum MaskMode
 /// <summary>The filter an unsharp mask subtracts (or a blur moves towards).</summary>
 public enum SharpenMode
 {
+    /// <summary>No sharpening.</summary>
     None,
+    /// <summary>Unsharp mask with a box blur.</summary>
     Box,
+    /// <summary>Unsharp mask with a Gaussian blur.</summary>
     Gaussian,
 }

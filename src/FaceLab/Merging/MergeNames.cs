@@ -5,6 +5,7 @@ namespace FaceLab.Merging;
 /// <summary>The names users choose merge settings by (DeepFaceLab's spelling).</summary>
 public static class MergeNames
 {
+    /// <summary>Merge modes by their DeepFaceLab names.</summary>
     public static Registry<MergeMode> Modes { get; } = new("merge mode",
     [
         ("original", MergeMode.Original),
@@ -17,6 +18,7 @@ public static class MergeNames
         ("raw-predict", MergeMode.RawPredict),
     ]);
 
+    /// <summary>Mask modes by name.</summary>
     public static Registry<MaskMode> Masks { get; } = new("mask mode",
     [
         ("dst", MaskMode.Destination),
@@ -27,6 +29,7 @@ public static class MergeNames
         ("full", MaskMode.Full),
     ]);
 
+    /// <summary>Sharpen modes by name.</summary>
     public static Registry<SharpenMode> Sharpening { get; } = new("sharpen mode",
     [
         ("none", SharpenMode.None),

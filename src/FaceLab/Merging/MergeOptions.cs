@@ -11,10 +11,13 @@ namespace FaceLab.Merging;
 /// </summary>
 public sealed record MergeOptions
 {
+    /// <summary>DeepFaceLab's defaults.</summary>
     public static MergeOptions Default { get; } = new();
 
+    /// <summary>How the face is blended into the frame.</summary>
     public MergeMode Mode { get; init; } = MergeMode.Seamless;
 
+    /// <summary>Which mask limits the face.</summary>
     public MaskMode MaskMode { get; init; } = MaskMode.Destination;
 
     /// <summary>
@@ -38,6 +41,7 @@ public sealed record MergeOptions
     /// <summary>Grows (positive) or shrinks the pasted face by this many percent: −50..50.</summary>
     public int FaceScale { get; init; }
 
+    /// <summary>How the face is sharpened (<see cref="SharpenAmount"/> says how much).</summary>
     public SharpenMode Sharpen { get; init; } = SharpenMode.None;
 
     /// <summary>−100..100: positive sharpens, negative blurs the predicted face.</summary>
@@ -49,6 +53,7 @@ public sealed record MergeOptions
     /// <summary>0..500: each 100 is one median pass over the predicted face; the rest blends a last pass in.</summary>
     public int DenoisePower { get; init; }
 
+    /// <summary>The merged frames' file format.</summary>
     public FrameImageFormat OutputFormat { get; init; } = FrameImageFormat.Png;
 
     /// <summary>

@@ -21,8 +21,10 @@ public sealed record MergeRequest
     /// <summary>Where the per-frame debug pictures go (<c>data_dst/merged_debug/</c>); null for none.</summary>
     public string? DebugOutput { get; init; }
 
+    /// <summary>The model's merge settings.</summary>
     public required MergeSession Session { get; init; }
 
+    /// <summary>The frames to merge.</summary>
     public FrameRange Range { get; init; } = FrameRange.All;
 
     /// <summary>Frames merged at once (default: one per core).</summary>

@@ -14,6 +14,7 @@ namespace FaceLab.Merging;
 /// </summary>
 public sealed record MergeSession
 {
+    /// <summary>The settings' file name in the model folder.</summary>
     public const string FileName = "merge.json";
 
     private static readonly JsonSerializerOptions Json = new()
@@ -23,15 +24,19 @@ public sealed record MergeSession
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>The file format version.</summary>
     public int Format { get; init; } = 1;
 
+    /// <summary>The merge settings.</summary>
     public required MergeOptions Options { get; init; }
 
+    /// <summary>When the settings were first saved.</summary>
     public required DateTimeOffset Created { get; init; }
 
     /// <summary>Options for single frames (by frame file name) that differ from <see cref="Options"/>.</summary>
     public Dictionary<string, MergeOptions> Overrides { get; init; } = [];
 
+    /// <summary>New settings, validated.</summary>
     public static MergeSession New(MergeOptions options) => new() { Options = options.Validate(), Created = Now() };
 
     /// <summary>The options of one frame.</summary>
@@ -52,6 +57,7 @@ public sealed record MergeSession
         return Convert.ToHexString(SHA256.HashData(bytes));
     }
 
+    /// <summary>The settings saved in <paramref name="modelFolder"/>, or null.</summary>
     public static MergeSession? Load(string modelFolder)
     {
         var path = Path.Combine(modelFolder, FileName);
@@ -72,6 +78,7 @@ public sealed record MergeSession
         }
     }
 
+    /// <summary>Saves the settings into <paramref name="modelFolder"/> atomically.</summary>
     public void Save(string modelFolder) =>
         AtomicOutput.WriteAllBytes(Path.Combine(modelFolder, FileName), JsonSerializer.SerializeToUtf8Bytes(this, Json));
 

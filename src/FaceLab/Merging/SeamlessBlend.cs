@@ -1,3 +1,4 @@
+using FaceLab.Imaging;
 using OpenCvSharp;
 
 namespace FaceLab.Merging;
@@ -30,12 +31,9 @@ internal static class SeamlessBlend
         if (box.Width < 2 || box.Height < 2) return null;
         var centre = new Point(box.X + box.Width / 2, box.Y + box.Height / 2);
 
-        using var face8 = new Mat();
-        face.ConvertTo(face8, MatType.CV_8UC3, 255);
+        using var face8 = Pixels.Float01ToBytes(face);
         using var cloned = new Mat();
         Cv2.SeamlessClone(face8, frame, binary, centre, cloned, SeamlessCloneFlags.NormalClone);
-        var result = new Mat();
-        cloned.ConvertTo(result, MatType.CV_32FC3, 1.0 / 255);
-        return result;
+        return Pixels.BytesToFloat01(cloned);
     }
 }

@@ -17,14 +17,17 @@ public sealed partial record ProvenanceMark(string Tool, string Version, DateTim
     /// <summary>Container tags that carry the mark in videos; ffprobe reports AVI's ICMT as "comment".</summary>
     public static IReadOnlyList<string> VideoTags { get; } = ["comment", "description"];
 
+    /// <summary>The statement a mark carries unless told otherwise.</summary>
     public const string DefaultStatement = "faces in it may have been replaced by a face-swap model";
 
     /// <summary>Forwards to <see cref="Common.ToolVersion.Current"/>, where the version now lives.</summary>
     public static string ToolVersion => Common.ToolVersion.Current;
 
+    /// <summary>A mark by this FaceLab version, created now.</summary>
     public static ProvenanceMark Now() =>
         new("FaceLab", Common.ToolVersion.Current, DateTimeOffset.UtcNow, DefaultStatement);
 
+    /// <summary>The mark as the one line stored in files.</summary>
     public string ToText() =>
         $"Synthetic media made with {Tool} {Version} on {Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}: {Statement}";
 

@@ -10,7 +10,7 @@ namespace FaceLab.Provenance;
 /// (COM) segment right after the start-of-image marker. Either way the image stays valid for every
 /// viewer, and <see cref="Read"/> (and <c>facelab provenance</c>, exiftool) finds the mark again.
 /// </summary>
-public static class ProvenanceStamp
+internal static class ProvenanceStamp
 {
     private const int MaxCommentBytes = ushort.MaxValue - 2;
 

@@ -7,7 +7,7 @@ namespace FaceLab.Training;
 /// One training batch of both identities: the warped inputs (N×3×R×R) and what their
 /// reconstructions must match. The sample pipeline fills it; all tensors in [0, 1].
 /// </summary>
-public sealed record TrainingBatch(Tensor SourceInput, FaceTarget Source, Tensor DestinationInput, FaceTarget Destination)
+internal sealed record TrainingBatch(Tensor SourceInput, FaceTarget Source, Tensor DestinationInput, FaceTarget Destination)
 {
     /// <summary>The same batch on <paramref name="device"/>.</summary>
     public TrainingBatch To(Device device) => new(

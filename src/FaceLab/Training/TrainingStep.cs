@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace FaceLab.Training;
 
 /// <summary>The losses of one step; <see cref="Applied"/> is false when a non-finite loss skipped the update.</summary>
-public sealed record StepLosses(double Source, double Destination, bool Applied)
+internal sealed record StepLosses(double Source, double Destination, bool Applied)
 {
     public double Total => Source + Destination;
 }
@@ -17,7 +17,7 @@ public sealed record StepLosses(double Source, double Destination, bool Applied)
 /// outlives it. A NaN or infinite loss leaves the weights untouched (the trainer decides what
 /// to do next, e.g. roll back).
 /// </summary>
-public sealed class TrainingStep
+internal sealed class TrainingStep
 {
     private readonly DataParallelModel model;
     private readonly optim.Optimizer optimizer;

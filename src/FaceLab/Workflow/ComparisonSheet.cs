@@ -13,7 +13,7 @@ namespace FaceLab.Workflow;
 /// half and three quarters of the frames that have a face), so the swap shows at a glance.
 /// It holds synthetic frames, so it carries the synthetic-media mark like they do.
 /// </summary>
-public static class ComparisonSheet
+internal static class ComparisonSheet
 {
     public const int Rows = 3;
 

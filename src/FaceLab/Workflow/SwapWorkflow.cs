@@ -22,10 +22,13 @@ namespace FaceLab.Workflow;
 /// </summary>
 public static class SwapWorkflow
 {
+    /// <summary>The assembled video, in the workspace.</summary>
     public const string ResultFileName = "result.mp4";
 
+    /// <summary>Original and swapped frames side by side, in the workspace.</summary>
     public const string ComparisonFileName = "compare.jpg";
 
+    /// <summary>Runs every step, skipping what is done, and returns what it produced.</summary>
     public static async Task<SwapWorkflowResult> RunAsync(SwapWorkflowOptions options, IWorkflowReporter reporter, CancellationToken ct)
     {
         var (layout, state, dst) = await PrepareAsync(options, reporter, ct);

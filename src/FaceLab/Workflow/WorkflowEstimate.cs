@@ -7,7 +7,7 @@ namespace FaceLab.Workflow;
 /// How long the workflow's remaining steps should take on this machine, from rates measured on
 /// 2 CPU cores at the demo's frame sizes (bench/RESULTS.md): a step already done costs nothing.
 /// </summary>
-public readonly record struct WorkflowEstimate(TimeSpan Total, TimeSpan Training)
+internal readonly record struct WorkflowEstimate(TimeSpan Total, TimeSpan Training)
 {
     // Frames (or faces) per second of each step on 2 cores, rounded down from the benchmarks.
     private const double FramesDecodedPerSecond = 150;

@@ -10,6 +10,7 @@ namespace FaceLab.Workflow;
 /// </summary>
 public sealed record WorkflowState
 {
+    /// <summary>Its file name in the workspace.</summary>
     public const string FileName = "workflow.json";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
@@ -42,6 +43,7 @@ public sealed record WorkflowState
         }
     }
 
+    /// <summary>Writes the state atomically into <paramref name="workspace"/>.</summary>
     public void Save(string workspace) =>
         AtomicOutput.WriteAllBytes(Path.Combine(workspace, FileName), JsonSerializer.SerializeToUtf8Bytes(this, Json));
 

@@ -12,6 +12,7 @@ namespace FaceLab.Workspace;
 /// </summary>
 public static class WorkspaceInitializer
 {
+    /// <summary>Creates the workspace folders at <paramref name="root"/> (the current folder when null); existing ones are kept.</summary>
     public static WorkspaceLayout Create(string? root)
     {
         var layout = WorkspaceLayout.At(root);
@@ -28,7 +29,7 @@ public static class WorkspaceInitializer
         return layout;
     }
 
-    /// <summary>What <see cref="Clear"/> would delete; nothing is touched.</summary>
+    /// <summary>What <see cref="Clear(WorkspaceLayout, WorkspaceClearPlan)"/> would delete; nothing is touched.</summary>
     public static WorkspaceClearPlan PlanClear(WorkspaceLayout layout, bool includeModels)
     {
         var files = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -72,7 +73,7 @@ public static class WorkspaceInitializer
         try
         {
             foreach (var folder in plan.Files.Values.Select(f => Path.GetDirectoryName(f[0])!))
-                locks.Add(ResourceLock.Acquire(folder, "workspace init --clear"));
+                locks.Add(ResourceLock.Acquire(folder, "workspace clear"));
             foreach (var file in plan.Files.Values.SelectMany(f => f))
             {
                 if (!File.Exists(file) || IsLink(file)) continue;

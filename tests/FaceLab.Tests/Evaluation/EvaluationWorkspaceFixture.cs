@@ -58,7 +58,7 @@ public sealed class EvaluationWorkspaceFixture : IDisposable
     }
 
     /// <summary>A folder of the dst frames changed by <paramref name="change"/> (frame, its faces → new frame), made once per name.</summary>
-    public string ChangedFrames(string name, Func<Mat, IReadOnlyList<FrameFace>, Mat> change)
+    internal string ChangedFrames(string name, Func<Mat, IReadOnlyList<FrameFace>, Mat> change)
     {
         lock (_temp)
         {

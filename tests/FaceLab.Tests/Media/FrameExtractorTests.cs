@@ -80,7 +80,7 @@ public class FrameExtractorTests
 
         var refused = await Assert.ThrowsAsync<FaceLabException>(() =>
             FrameExtractor.ExtractAsync(TestPaths.DemoDestinationVideo, temp.Path, new FrameExtractionOptions { Fps = 2 }));
-        Assert.Contains("--overwrite", refused.Message);
+        Assert.Equal(Remedy.Overwrite, refused.Remedy);
         Assert.Equal(first.FrameCount, FrameSequence.In(temp.Path).Count);
 
         var second = await FrameExtractor.ExtractAsync(

@@ -12,7 +12,7 @@ namespace FaceLab.FaceSets.Features;
 /// then per face: 16-byte hash, 8 float32 features, the source filename (length-prefixed UTF-8),
 /// <see cref="FaceHistogram.Length"/> float32.
 /// </summary>
-public sealed class FaceFeatureCache
+internal sealed class FaceFeatureCache
 {
     public const string FileName = ".facelab-sort-cache.bin";
 

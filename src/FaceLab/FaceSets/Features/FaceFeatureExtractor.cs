@@ -5,7 +5,7 @@ using OpenCvSharp;
 namespace FaceLab.FaceSets.Features;
 
 /// <summary>Computes the <see cref="FaceFeatures"/> of one aligned face image (BGR) with its metadata.</summary>
-public static class FaceFeatureExtractor
+internal static class FaceFeatureExtractor
 {
     /// <summary>A pixel whose three channels are all at most this is black (JPEG leaves warp borders near, not at, 0).</summary>
     public const int BlackLevel = 8;

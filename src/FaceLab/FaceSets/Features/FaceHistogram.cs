@@ -9,7 +9,7 @@ namespace FaceLab.FaceSets.Features;
 /// coefficient of a channel is a plain dot product, so comparing two faces is three short SIMD
 /// dot products (<see cref="Distance"/>). 96 floats a face keep 10,000 faces in 3.8 MB.
 /// </summary>
-public static class FaceHistogram
+internal static class FaceHistogram
 {
     /// <summary>Bins per channel; 32 resolve skin, hair and background tones without JPEG noise dominating.</summary>
     public const int Bins = 32;

@@ -9,17 +9,18 @@ namespace FaceLab.FaceSets.Features;
 /// <summary>One face file of a set with its features.</summary>
 public sealed record ScannedFace(string Path, UInt128 ContentHash, FaceFeatures Features)
 {
+    /// <summary>The face's file name.</summary>
     public string Name => System.IO.Path.GetFileName(Path);
 }
 
 /// <summary>The faces of a folder with their features, in name order, and the files skipped.</summary>
-public sealed record ScannedFaceSet(IReadOnlyList<ScannedFace> Faces, IReadOnlyList<SkippedFace> Skipped, int Computed, int FromCache);
+internal sealed record ScannedFaceSet(IReadOnlyList<ScannedFace> Faces, IReadOnlyList<SkippedFace> Skipped, int Computed, int FromCache);
 
 /// <summary>
 /// Reads every face of a folder once on all cores: hashes its bytes, takes its features from the
 /// <see cref="FaceFeatureCache"/> or decodes and measures it, then saves the cache.
 /// </summary>
-public static class FaceSetScanner
+internal static class FaceSetScanner
 {
     public static ScannedFaceSet Scan(string folder, int workers, IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {

@@ -9,6 +9,7 @@ namespace FaceLab.FaceSets.Packing;
 /// </summary>
 public static class FaceSet
 {
+    /// <summary>A face folder or a pack file, whichever <paramref name="path"/> is.</summary>
     public static IFaceSet Open(string path)
     {
         if (Directory.Exists(path)) return FolderFaceSet.Open(path);

@@ -37,10 +37,13 @@ public sealed class FaceSetPack : IFaceSet
     /// <summary>Files of the folder that were left out when packing (no or damaged metadata).</summary>
     public IReadOnlyList<SkippedFace> Skipped { get; }
 
+    /// <inheritdoc/>
     public int Count => Entries.Count;
 
+    /// <inheritdoc/>
     public FaceSetEntry this[int index] => new(Entries[index].Name, Entries[index].Metadata, new Size(Entries[index].Width, Entries[index].Height));
 
+    /// <summary>Opens a pack file, checking its header and index; the file stays open until disposed.</summary>
     public static FaceSetPack Open(string path)
     {
         path = Path.GetFullPath(path);
@@ -92,6 +95,7 @@ public sealed class FaceSetPack : IFaceSet
     /// <summary>The face image, BGR 8-bit; the caller disposes it.</summary>
     public Mat ReadImage(int index) => Imaging.ImageDecoding.Decode(ReadEncoded(index), $"{Location}:{Entries[index].Name}");
 
+    /// <summary>Closes the pack file.</summary>
     public void Dispose() => _file.Dispose();
 
     private static (List<FaceSetPackEntry>, List<SkippedFace>) ReadIndex(string path, SafeFileHandle file)

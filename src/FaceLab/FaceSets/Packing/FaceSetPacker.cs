@@ -83,7 +83,7 @@ public static class FaceSetPacker
             if (File.Exists(target))
             {
                 if (!File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
-                    throw new FaceLabException(target, "exists with other content", "unpack into an empty folder (--out DIR)");
+                    throw new FaceLabException(target, "exists with other content", "unpack into an empty folder") { Remedy = Remedy.OtherOutput };
                 present++;
             }
             else

@@ -13,7 +13,7 @@ namespace FaceLab.FaceSets.Renaming;
 /// A journal is untrusted (it travels with a shared face folder): the trash is always the folder's
 /// own, every name must be a plain visible file name, and the whole plan is checked before any move.
 /// </summary>
-public static class FaceSetRenamer
+internal static class FaceSetRenamer
 {
     public const string JournalFileName = ".facelab-sort-journal.json";
 

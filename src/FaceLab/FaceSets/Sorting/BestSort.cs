@@ -12,7 +12,7 @@ namespace FaceLab.FaceSets.Sorting;
 /// histogram-dissimilar of them are kept (farthest-point selection from the sharpest).
 /// The kept faces are ordered by yaw, like <c>face-yaw</c>.
 /// </summary>
-public sealed class BestSort : IFaceSortMethod
+internal sealed class BestSort : IFaceSortMethod
 {
     public const double YawBinDegrees = 5;
 
@@ -23,11 +23,11 @@ public sealed class BestSort : IFaceSortMethod
 
     public string Name => "best";
 
-    public string Description => "with --count N: N faces spread over yaw and pitch, sharpest per bin, then most dissimilar; trashes the rest";
+    public string Description => "given a count N: N faces spread over yaw and pitch, sharpest per bin, then most dissimilar; trashes the rest";
 
     public FaceOrdering Sort(IReadOnlyList<ScannedFace> faces, FaceSortOptions options, CancellationToken ct)
     {
-        if (options.Count is not { } count) throw new FaceLabException("--by best: needs --count N, the number of faces to keep");
+        if (options.Count is not { } count) throw new FaceLabException($"sorting by {Name}", "needs the number of faces to keep", "give a face count") { Remedy = Remedy.FaceCount };
         if (count >= faces.Count) return new FaceOrdering(ByYaw(faces, Enumerable.Range(0, faces.Count)), []);
 
         var cells = Cells(faces);

@@ -18,15 +18,17 @@ public static class FaceSetSorter
     /// <summary>Final names have at least this many digits (more when the set has ≥ 100,000 faces).</summary>
     public const int MinDigits = 5;
 
+    /// <summary><see cref="Sort"/> on a worker thread.</summary>
     public static Task<FaceSortReport> SortAsync(string folder, string method, FaceSortOptions options,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default) =>
         Task.Run(() => Sort(folder, method, options, progress, ct), ct);
 
+    /// <summary>Sorts the faces of <paramref name="folder"/> by <paramref name="method"/>: renames them in the new order and moves the rejected to the trash folder.</summary>
     public static FaceSortReport Sort(string folder, string method, FaceSortOptions options,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
         var sorter = FaceSortMethods.Get(method);
-        if (options.Count is < 0) throw new FaceLabException($"--count {options.Count}: must be 0 or more");
+        if (options.Count is < 0) throw new FaceLabException($"face count {options.Count}: must be 0 or more");
         folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var trash = FaceSetFolder.TrashOf(folder);
         if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: folder not found");
@@ -56,7 +58,8 @@ public static class FaceSetSorter
         var rejected = ordering.Rejected.ToList();
         if (options.TrashBelow is not null || options.TrashAbove is not null)
         {
-            var scores = ordering.Scores ?? throw new FaceLabException($"--trash-below/--trash-above: --by {method} gives no per-face value to compare");
+            var scores = ordering.Scores ?? throw new FaceLabException("value thresholds", $"sorting by {method} gives no per-face value to compare", "drop the thresholds or sort by a measured value")
+            { Remedy = Remedy.NoValueThreshold };
             bool Outside(int i) => scores[i] < (options.TrashBelow ?? double.NegativeInfinity) || scores[i] > (options.TrashAbove ?? double.PositiveInfinity);
             rejected.AddRange(kept.Where(Outside));
             kept.RemoveAll(Outside);

@@ -5,6 +5,7 @@ namespace FaceLab.FaceSets.Sorting;
 /// <summary>The sort methods by CLI name (DeepFaceLab's sort menu plus <c>origname</c>), in the order help lists them.</summary>
 public static class FaceSortMethods
 {
+    /// <summary>Every sort method by name.</summary>
     public static Registry<IFaceSortMethod> Registry { get; } = new("sort method",
     [
         new ScalarSort("blur", "sharpest first (gradient energy inside the face hull)", f => f.Sharpness, descending: true),
@@ -23,8 +24,10 @@ public static class FaceSortMethods
         new BestSort(),
     ], m => m.Name);
 
+    /// <summary>The sort methods in listing order.</summary>
     public static IReadOnlyList<IFaceSortMethod> All => Registry.Items;
 
+    /// <summary>Their names.</summary>
     public static IEnumerable<string> Names => Registry.Names;
 
     /// <summary>The method called <paramref name="name"/> (case-insensitive), or an error listing the valid names.</summary>

@@ -7,7 +7,7 @@ namespace FaceLab.FaceSets.Sorting;
 /// are the <c>hist</c> chain cut at its ⌈√n⌉ − 1 largest jumps (about √n groups of look-alike
 /// faces), so the blurry members of each group sit at its end.
 /// </summary>
-public sealed class HistogramBlurSort : IFaceSortMethod
+internal sealed class HistogramBlurSort : IFaceSortMethod
 {
     public string Name => "hist-blur";
 

@@ -7,7 +7,7 @@ namespace FaceLab.FaceSets.Sorting;
 /// others), so the first N are the N to keep for variety. The value is that summed distance
 /// divided by n − 1 (a mean distance, 0..3), comparable across set sizes for <c>--trash-below</c>.
 /// </summary>
-public sealed class HistogramDissimilarSort : IFaceSortMethod
+internal sealed class HistogramDissimilarSort : IFaceSortMethod
 {
     public string Name => "hist-dissim";
 

@@ -7,7 +7,7 @@ namespace FaceLab.FaceSets.Sorting;
 /// (n × 96 floats). Distances are <see cref="FaceHistogram.Distance"/>; ties go to the lower index,
 /// so results do not depend on the number of threads.
 /// </summary>
-public static class HistogramOrdering
+internal static class HistogramOrdering
 {
     /// <summary>Below this many candidates a step of the chain runs on one thread (fork/join costs more than it saves).</summary>
     private const int ParallelThreshold = 2048;

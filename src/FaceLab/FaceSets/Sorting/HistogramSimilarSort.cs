@@ -3,7 +3,7 @@ using FaceLab.FaceSets.Features;
 namespace FaceLab.FaceSets.Sorting;
 
 /// <summary><c>hist</c>: similar colour histograms together (a nearest-neighbour chain), so odd faces form runs to delete.</summary>
-public sealed class HistogramSimilarSort : IFaceSortMethod
+internal sealed class HistogramSimilarSort : IFaceSortMethod
 {
     public string Name => "hist";
 

@@ -6,7 +6,7 @@ namespace FaceLab.FaceSets.Sorting;
 /// <c>oneface</c>: frames that produced more than one face (a second person, a poster, a false
 /// detection) are ambiguous for training; all their faces go to the trash. The rest keep frame order.
 /// </summary>
-public sealed class OneFaceSort : IFaceSortMethod
+internal sealed class OneFaceSort : IFaceSortMethod
 {
     public string Name => "oneface";
 

@@ -6,7 +6,7 @@ namespace FaceLab.FaceSets.Sorting;
 /// <c>origname</c>: frame order from the <c>source_filename</c> every face keeps in its metadata;
 /// faces of one frame largest first, the order extraction numbered them <c>_0, _1, ...</c>.
 /// </summary>
-public sealed class OriginalNameSort : IFaceSortMethod
+internal sealed class OriginalNameSort : IFaceSortMethod
 {
     public string Name => "origname";
 

@@ -3,7 +3,7 @@ using FaceLab.FaceSets.Features;
 namespace FaceLab.FaceSets.Sorting;
 
 /// <summary>Orders faces by one per-face value (blur, yaw, brightness, ...); ties keep the name order.</summary>
-public sealed class ScalarSort(string name, string description, Func<FaceFeatures, double> value, bool descending) : IFaceSortMethod
+internal sealed class ScalarSort(string name, string description, Func<FaceFeatures, double> value, bool descending) : IFaceSortMethod
 {
     public string Name => name;
 

@@ -9,6 +9,7 @@ namespace FaceLab.Faces.Alignment;
 /// </summary>
 public readonly record struct Affine2D(double M00, double M01, double M02, double M10, double M11, double M12)
 {
+    /// <summary>The transform that changes nothing.</summary>
     public static Affine2D Identity => new(1, 0, 0, 0, 1, 0);
 
     /// <summary>Determinant of the linear part; for a similarity it is the squared scale.</summary>
@@ -17,8 +18,10 @@ public readonly record struct Affine2D(double M00, double M01, double M02, doubl
     /// <summary>Uniform scale of a similarity transform (square root of the determinant's magnitude).</summary>
     public double Scale => Math.Sqrt(Math.Abs(Determinant));
 
+    /// <summary><paramref name="p"/> transformed.</summary>
     public Point2d Apply(Point2d p) => new(M00 * p.X + M01 * p.Y + M02, M10 * p.X + M11 * p.Y + M12);
 
+    /// <summary>Every point transformed.</summary>
     public Point2d[] Apply(IReadOnlyList<Point2d> points)
     {
         var result = new Point2d[points.Count];
@@ -26,6 +29,7 @@ public readonly record struct Affine2D(double M00, double M01, double M02, doubl
         return result;
     }
 
+    /// <summary>The inverse transform; throws when the transform is singular.</summary>
     public Affine2D Inverse()
     {
         var det = Determinant;

@@ -6,7 +6,7 @@ namespace FaceLab.Faces.Alignment;
 /// A face cut out of a frame: the aligned image, its transform from frame pixels, and the
 /// landmarks in both spaces. Owns <see cref="Image"/>.
 /// </summary>
-public sealed class AlignedFace : IDisposable
+internal sealed class AlignedFace : IDisposable
 {
     private AlignedFace(Mat image, FaceType faceType, Affine2D imageToFace, Point2d[] frameLandmarks, Point2d[] landmarks)
     {

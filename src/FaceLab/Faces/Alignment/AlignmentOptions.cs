@@ -1,7 +1,7 @@
 namespace FaceLab.Faces.Alignment;
 
 /// <summary>Fine controls of the face-alignment transform; the defaults reproduce DeepFaceLab.</summary>
-public sealed record AlignmentOptions
+internal sealed record AlignmentOptions
 {
     public static AlignmentOptions Default { get; } = new();
 

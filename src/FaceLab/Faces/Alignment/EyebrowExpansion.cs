@@ -9,7 +9,7 @@ namespace FaceLab.Faces.Alignment;
 /// a point a quarter of the way from the outer eye corner 36 to the jaw point 0, then 36–39;
 /// for the left brow 22–26 (inner to outer), 42–45 then the point a quarter of the way from 45 to 16.
 /// </summary>
-public static class EyebrowExpansion
+internal static class EyebrowExpansion
 {
     public static Point2d[] Apply(IReadOnlyList<Point2d> landmarks, double expand = 1.0)
     {

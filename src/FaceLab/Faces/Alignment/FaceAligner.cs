@@ -9,7 +9,7 @@ namespace FaceLab.Faces.Alignment;
 /// Everything stays in double precision; points are never rounded, so the crop moves smoothly
 /// between video frames.
 /// </summary>
-public static class FaceAligner
+internal static class FaceAligner
 {
     /// <summary>Whole-face crops move the centre up by this fraction of the square's side (forehead).</summary>
     public const double WholeFaceLift = 0.07;

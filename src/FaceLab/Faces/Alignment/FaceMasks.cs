@@ -7,7 +7,7 @@ namespace FaceLab.Faces.Alignment;
 /// 0..255). Usually drawn in aligned-face space from <see cref="AlignedFace.Landmarks"/>.
 /// Points are drawn with 8 fractional bits, so sub-pixel landmark motion still moves the edge.
 /// </summary>
-public static class FaceMasks
+internal static class FaceMasks
 {
     /// <summary>Fractional bits of the fixed-point polygon vertices given to OpenCV.</summary>
     private const int ShiftBits = 8;

@@ -12,10 +12,15 @@ public readonly record struct FaceType(FaceRegion Region, bool NoAlign = false)
 {
     private const string NoAlignSuffix = "_no_align";
 
+    /// <summary>DeepFaceLab's half face.</summary>
     public static FaceType Half => new(FaceRegion.Half);
+    /// <summary>DeepFaceLab's mid-full face.</summary>
     public static FaceType MidFull => new(FaceRegion.MidFull);
+    /// <summary>DeepFaceLab's full face.</summary>
     public static FaceType Full => new(FaceRegion.Full);
+    /// <summary>DeepFaceLab's whole face (with the forehead).</summary>
     public static FaceType WholeFace => new(FaceRegion.WholeFace);
+    /// <summary>DeepFaceLab's head.</summary>
     public static FaceType Head => new(FaceRegion.Head);
 
     /// <summary>Every face type: the five regions, aligned then <c>_no_align</c>.</summary>
@@ -40,14 +45,17 @@ public readonly record struct FaceType(FaceRegion Region, bool NoAlign = false)
     /// <summary>The same region with the given alignment choice.</summary>
     public FaceType WithNoAlign(bool noAlign = true) => this with { NoAlign = noAlign };
 
+    /// <summary>The DeepFaceLab name: <c>full</c>, <c>whole_face</c>, <c>head_no_align</c>...</summary>
     public override string ToString() => RegionName(Region) + (NoAlign ? NoAlignSuffix : "");
 
+    /// <summary>The face type named <paramref name="text"/>; a <see cref="FormatException"/> otherwise.</summary>
     public static FaceType Parse(string text) =>
         TryParse(text, out var type)
             ? type
             : throw new FormatException(
                 $"unknown face type '{text}'; expected one of: {string.Join(", ", All)}");
 
+    /// <summary>The face type named <paramref name="text"/>, if it names one.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out FaceType type)
     {
         type = default;

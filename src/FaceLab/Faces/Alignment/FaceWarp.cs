@@ -3,7 +3,7 @@ using OpenCvSharp;
 namespace FaceLab.Faces.Alignment;
 
 /// <summary>Resamples between frame pixels and aligned-face pixels with a face-alignment transform.</summary>
-public static class FaceWarp
+internal static class FaceWarp
 {
     /// <summary>The aligned <paramref name="outputSize"/>² face cut from <paramref name="image"/>.</summary>
     public static Mat ToFace(Mat image, Affine2D imageToFace, int outputSize, WarpOptions? options = null)

@@ -8,7 +8,7 @@ namespace FaceLab.Faces.Alignment;
 /// widely published model DeepFaceLab and many head-pose tutorials share, embedded so the product
 /// needs no data file; a test checks it against the shared copy.
 /// </summary>
-public static class GenericFaceModel3D
+internal static class GenericFaceModel3D
 {
     public static IReadOnlyList<Point3d> Points { get; } =
     [

@@ -8,7 +8,7 @@ namespace FaceLab.Faces.Alignment;
 /// <see cref="Yaw"/> positive when it turns towards image left (nose left of the jaw's middle),
 /// <see cref="Roll"/> positive for a clockwise in-image tilt (image y points down).
 /// </summary>
-public readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
+internal readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
 {
     public double PitchDegrees => Pitch * 180.0 / Math.PI;
 

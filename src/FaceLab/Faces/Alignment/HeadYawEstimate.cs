@@ -10,7 +10,7 @@ namespace FaceLab.Faces.Alignment;
 /// shows, so the back of the head lies to the image right). It needs no camera model, and for a
 /// half-profile it is steadier than solvePnP with only 2D landmarks.
 /// </summary>
-public static class HeadYawEstimate
+internal static class HeadYawEstimate
 {
     /// <param name="unitLandmarks">68 landmarks mapped into the fitted unit square.</param>
     public static double FromUnitLandmarks(IReadOnlyList<Point2d> unitLandmarks)

@@ -1,7 +1,7 @@
 namespace FaceLab.Faces.Alignment;
 
 /// <summary>iBUG 68-point index groups used by the masks and the pose.</summary>
-public static class LandmarkGroups
+internal static class LandmarkGroups
 {
     private static int[] Range(int first, int lastInclusive) => [.. Enumerable.Range(first, lastInclusive - first + 1)];
 

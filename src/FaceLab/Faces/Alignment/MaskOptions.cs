@@ -1,7 +1,7 @@
 namespace FaceLab.Faces.Alignment;
 
 /// <summary>Shapes of the landmark masks; the defaults are DeepFaceLab's.</summary>
-public sealed record MaskOptions
+internal sealed record MaskOptions
 {
     public static MaskOptions Default { get; } = new();
 

@@ -6,7 +6,7 @@ namespace FaceLab.Faces.Alignment;
 /// dlib's mean face (<c>get_face_chip_details</c>, <c>mean_face_shape_x/_y</c>): average positions
 /// of iBUG points 17–67 normalised to the unit square, and the subset alignment fits against.
 /// </summary>
-public static class MeanFace
+internal static class MeanFace
 {
     /// <summary>The first iBUG point the mean face covers.</summary>
     public const int FirstPoint = 17;

@@ -8,7 +8,7 @@ namespace FaceLab.Faces.Alignment;
 /// patterns", IEEE PAMI 1991): SVD of the 2×2 cross-covariance, with the sign fix that keeps the
 /// result a rotation, never a reflection.
 /// </summary>
-public static class Umeyama
+internal static class Umeyama
 {
     /// <summary>
     /// The similarity <c>T</c> minimising <c>Σ|dst_i − T(src_i)|²</c>. With

@@ -8,7 +8,7 @@ namespace FaceLab.Faces.Alignment;
 /// Pixels outside the source. Default replicate: a face near the frame edge gets smeared edge
 /// colours rather than black, which trains better and hides the frame edge from the model.
 /// </param>
-public sealed record WarpOptions(
+internal sealed record WarpOptions(
     InterpolationFlags Interpolation = InterpolationFlags.Lanczos4,
     BorderTypes Border = BorderTypes.Replicate)
 {

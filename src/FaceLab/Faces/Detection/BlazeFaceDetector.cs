@@ -10,7 +10,7 @@ namespace FaceLab.Faces.Detection;
 /// (right eye, left eye, nose tip, mouth centre, right ear tragion, left ear tragion; "right"
 /// is the subject's). The frame is letterboxed into the square input, as MediaPipe does.
 /// </summary>
-public sealed class BlazeFaceDetector : IFaceDetector
+internal sealed class BlazeFaceDetector : IFaceDetector
 {
     private const int ValuesPerAnchor = 16; // box centre x,y, w,h, then 6 keypoints x,y
     private const int KeypointCount = 6;

@@ -1,7 +1,7 @@
 namespace FaceLab.Faces.Detection;
 
 /// <summary>Which MediaPipe BlazeFace model to run.</summary>
-public enum BlazeFaceRange
+internal enum BlazeFaceRange
 {
     /// <summary>192×192 input, 2304 anchors on one stride-4 grid: faces up to ≈5 m away. The default.</summary>
     Full,

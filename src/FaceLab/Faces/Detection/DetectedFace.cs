@@ -8,5 +8,6 @@ namespace FaceLab.Faces.Detection;
 /// </summary>
 public sealed record DetectedFace(Rect2d Box, float Score, IReadOnlyList<Point2d> Keypoints)
 {
+    /// <summary>The box's area in pixels².</summary>
     public double Area => Box.Width * Box.Height;
 }

@@ -5,6 +5,7 @@ namespace FaceLab.Faces.Detection;
 /// <summary>The registry of face detectors by command-line name; the first is the default.</summary>
 public static class FaceDetectors
 {
+    /// <summary>The detector used when none is named.</summary>
     public const string DefaultName = "ultraface";
 
     /// <summary>Every detector by name, in the order help lists them.</summary>
@@ -22,12 +23,15 @@ public static class FaceDetectors
             () => new HaarCascadeDetector()),
     ], d => d.Name);
 
+    /// <summary>The detectors in listing order.</summary>
     public static IReadOnlyList<FaceDetectorDescriptor> All => Registry.Items;
 
+    /// <summary>Their names.</summary>
     public static IEnumerable<string> Names => Registry.Names;
 
     /// <summary>The descriptor named <paramref name="name"/> (case-insensitive), or an error listing the choices.</summary>
     public static FaceDetectorDescriptor Get(string name) => Registry.Get(name);
 
+    /// <summary>A new detector called <paramref name="name"/>.</summary>
     public static IFaceDetector Create(string name) => Get(name).Create();
 }

@@ -7,7 +7,7 @@ namespace FaceLab.Faces.Detection;
 /// OpenCV's frontal-face Haar cascade (Debian <c>opencv-data</c>): no model download, frontal
 /// faces only, more false alarms than the neural detectors. A fallback and a test oracle.
 /// </summary>
-public sealed class HaarCascadeDetector : IFaceDetector
+internal sealed class HaarCascadeDetector : IFaceDetector
 {
     // OpenCV's own grouping tolerance in detectMultiScale.
     private const double GroupingEps = 0.2;

@@ -10,7 +10,7 @@ namespace FaceLab.Faces.Detection;
 /// The cascade has no probability: the score is the number of raw windows merged into the face
 /// divided by this, capped at 1.
 /// </param>
-public sealed record HaarCascadeOptions(
+internal sealed record HaarCascadeOptions(
     double ScaleFactor = 1.1,
     int MinNeighbors = 5,
     int NeighborsForFullScore = 20);

@@ -15,5 +15,6 @@ public interface IFaceDetector : IDisposable
     /// <summary>How this detector's boxes relate to the landmark box a landmarker expects.</summary>
     LandmarkBoxFit LandmarkBox { get; }
 
+    /// <summary>The faces in a BGR byte image, in its pixels.</summary>
     IReadOnlyList<DetectedFace> Detect(Mat bgrImage);
 }

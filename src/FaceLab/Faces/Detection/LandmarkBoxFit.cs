@@ -11,6 +11,7 @@ namespace FaceLab.Faces.Detection;
 /// </summary>
 public sealed record LandmarkBoxFit(double Left, double Top, double Width, double Height)
 {
+    /// <summary><paramref name="box"/> moved and scaled to the box the landmarker expects.</summary>
     public Rect2d Apply(Rect2d box) =>
         new(box.X + Left * box.Width, box.Y + Top * box.Height, Width * box.Width, Height * box.Height);
 }

@@ -10,7 +10,7 @@ namespace FaceLab.Faces.Detection;
 /// 48×48 patches and adds 5 keypoints (left eye, right eye, nose, mouth left, mouth right, in
 /// image order). Plain C# nets: slower than the other neural detectors on large frames.
 /// </summary>
-public sealed class MtcnnDetector : IFaceDetector
+internal sealed class MtcnnDetector : IFaceDetector
 {
     private const int CellSize = 12;   // P-net window
     private const int CellStride = 2;  // P-net output stride

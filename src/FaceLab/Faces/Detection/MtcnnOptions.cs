@@ -7,7 +7,7 @@ namespace FaceLab.Faces.Detection;
 /// <param name="ProposalThreshold">P-net score a window needs (0.6).</param>
 /// <param name="RefineThreshold">R-net score a candidate needs (0.7).</param>
 /// <param name="OutputThreshold">O-net score a face needs; it becomes the face's score (0.7).</param>
-public sealed record MtcnnOptions(
+internal sealed record MtcnnOptions(
     int MinFaceSize = 20,
     double ScaleFactor = 0.709,
     int MaxScales = 10,

@@ -3,7 +3,7 @@ using OpenCvSharp;
 namespace FaceLab.Faces.Detection;
 
 /// <summary>Greedy non-maximum suppression and box overlap, shared by all detectors.</summary>
-public static class NonMaxSuppression
+internal static class NonMaxSuppression
 {
     /// <summary>Intersection area over union area; 0 for disjoint or empty boxes.</summary>
     public static double IntersectionOverUnion(Rect2d a, Rect2d b)

@@ -8,7 +8,7 @@ namespace FaceLab.Faces.Detection;
 /// UltraFace RFB-320 (Ultra-Light-Fast-Generic-Face-Detector) through ONNX Runtime: fast, finds
 /// faces down to ≈30 px, no keypoints. The ONNX graph already decodes its 4420 prior boxes.
 /// </summary>
-public sealed class UltraFaceDetector : IFaceDetector
+internal sealed class UltraFaceDetector : IFaceDetector
 {
     private static readonly Size InputSize = new(320, 240);
     private static readonly long[] InputShape = [1, 3, InputSize.Height, InputSize.Width];

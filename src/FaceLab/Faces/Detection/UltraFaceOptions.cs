@@ -8,7 +8,7 @@ namespace FaceLab.Faces.Detection;
 /// Off by default: the model was trained on stretched inputs and finds more faces that way (see the tests).
 /// </param>
 /// <param name="IntraOpThreads">ONNX Runtime threads for one detection; 1 because the pipeline runs one detector per worker.</param>
-public sealed record UltraFaceOptions(
+internal sealed record UltraFaceOptions(
     float ScoreThreshold = 0.7f,
     float NmsIouThreshold = 0.3f,
     bool Letterbox = false,

@@ -4,7 +4,7 @@ using OpenCvSharp;
 namespace FaceLab.Faces.Extraction;
 
 /// <summary>One face found in a frame: the aligned crop and where it came from. Owns the crop.</summary>
-public sealed class ExtractedFace(AlignedFace aligned, Rect2d sourceRect, int rotation) : IDisposable
+internal sealed class ExtractedFace(AlignedFace aligned, Rect2d sourceRect, int rotation) : IDisposable
 {
     public AlignedFace Aligned { get; } = aligned;
 

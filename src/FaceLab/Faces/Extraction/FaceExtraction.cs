@@ -27,12 +27,14 @@ public enum FaceExtractionScope
 /// </summary>
 public static class FaceExtraction
 {
+    /// <summary>Extracts the faces of every frame of <paramref name="framesFolder"/> in <paramref name="scope"/> into <paramref name="alignedFolder"/>, resuming an interrupted run.</summary>
     public static async Task<FaceExtractionReport> RunAsync(
         string framesFolder, string alignedFolder, FaceExtractionTools tools, FaceExtractionOptions options,
         FaceExtractionScope scope = FaceExtractionScope.Remaining,
         IReadOnlyDictionary<string, IReadOnlyList<Rect2d>>? manualBoxes = null,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
+        options.Validate();
         var frames = ListFrames(framesFolder);
         AtomicOutput.EnsureWritableFolder(alignedFolder, alignedFolder);
         using var folderLock = ResourceLock.Acquire(alignedFolder, "faces extract");
@@ -166,6 +168,7 @@ public static class FaceExtraction
         if (File.Exists(ExtractionJournal.PathIn(alignedFolder))) return;
         var foreign = ImageFiles.In(alignedFolder, FaceImageFile.Extensions).Count;
         if (foreign > 0)
-            throw new FaceLabException($"{alignedFolder}: already holds {foreign} faces from another extraction; clear it (workspace init --clear) or choose another output");
+            throw new FaceLabException(alignedFolder, $"already holds {foreign} faces from another extraction", "clear the workspace or choose another output folder")
+            { Remedy = Remedy.ClearOrOtherOutput };
     }
 }

@@ -1,3 +1,4 @@
+using FaceLab.Common;
 using FaceLab.Faces.Alignment;
 
 namespace FaceLab.Faces.Extraction;
@@ -34,6 +35,21 @@ public sealed record FaceExtractionOptions
 
     /// <summary>Worker threads, each with its own detector and landmarker [all cores].</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>These options, or a <see cref="FaceLabException"/> naming the first value out of range.</summary>
+    public FaceExtractionOptions Validate()
+    {
+        Require("face size", Size, 32, 2048);
+        Require("JPEG quality", JpegQuality, 1, 100);
+        Require("faces per frame", MaxFaces, 0, 1000);
+        Require("workers", Workers, 1, 256);
+        return this;
+    }
+
+    private static void Require(string name, int value, int min, int max)
+    {
+        if (value < min || value > max) throw new FaceLabException($"{name} {value}: must be between {min} and {max}");
+    }
 
     /// <summary>
     /// The options a resumed or --fix run must share with the earlier one: they make a face set

@@ -11,7 +11,7 @@ namespace FaceLab.Faces.Extraction;
 /// (<see cref="LandmarkBoxFit"/>; DeepFaceLab's fixed "10% down for the chin" suited S3FD only),
 /// 68 landmarks, the optional accurate second pass, and the aligned crop. Holds one detector and one landmarker: one per worker.
 /// </summary>
-public sealed class FrameFaceExtractor(IFaceDetector detector, ILandmarker landmarker, FaceExtractionOptions options) : IDisposable
+internal sealed class FrameFaceExtractor(IFaceDetector detector, ILandmarker landmarker, FaceExtractionOptions options) : IDisposable
 {
     private static readonly int[] Rotations = [0, 90, 180, 270];
 

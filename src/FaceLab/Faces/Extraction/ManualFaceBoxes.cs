@@ -13,6 +13,7 @@ public static class ManualFaceBoxes
 {
     private const int MaxFileBytes = 64 * 1024 * 1024;
 
+    /// <summary>The boxes of a JSON file <c>{"00012.png": [[left, top, right, bottom]]}</c> by frame name.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<Rect2d>> Load(string path)
     {
         if (!File.Exists(path)) throw new FaceLabException($"{path}: file not found");

@@ -11,6 +11,7 @@ namespace FaceLab.Faces.Files;
 /// </summary>
 public static class FaceImageFile
 {
+    /// <summary>The PNG text keyword the metadata is stored under.</summary>
     public const string PngKeyword = "FaceLab-Face";
 
     private static readonly JpegSegments JpegCarrier = new(0xEF, "FaceLab");
@@ -21,6 +22,7 @@ public static class FaceImageFile
     /// <summary>The file types that carry face metadata.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".jpg", ".jpeg", ".png"];
 
+    /// <summary>Whether <paramref name="path"/> has a face image extension.</summary>
     public static bool IsFaceImagePath(string path) => ImageFiles.HasImageExtension(path, Extensions);
 
     /// <summary>Encodes <paramref name="face"/> (BGR) by the path's extension and embeds the metadata.</summary>

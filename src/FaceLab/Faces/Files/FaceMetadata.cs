@@ -14,6 +14,7 @@ public sealed record FaceMetadata
     /// <summary>Version of this layout; readers refuse newer major versions.</summary>
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>The metadata schema this face was written with.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
     /// <summary>DeepFaceLab face type name: half, mid_full, full, whole_face, head, or a <c>_no_align</c> variant.</summary>
@@ -46,8 +47,10 @@ public sealed record FaceMetadata
     /// <summary>Detector and landmarker that produced the face (their CLI names).</summary>
     public required string Detector { get; init; }
 
+    /// <summary>The landmarker that placed the landmarks.</summary>
     public required string Landmarker { get; init; }
 
+    /// <summary>The FaceLab version that wrote the face.</summary>
     public string ToolVersion { get; init; } = Common.ToolVersion.Current;
 
     /// <summary>

@@ -38,8 +38,10 @@ public static class FaceMetadataJson
         return JsonSerializer.SerializeToUtf8Bytes(metadata, Options);
     }
 
+    /// <summary>The metadata as indented JSON with its schema's field names.</summary>
     public static string ToIndentedJson(FaceMetadata metadata) => JsonSerializer.Serialize(metadata, Indented);
 
+    /// <summary>Reads and validates metadata JSON; <paramref name="file"/> names the face in errors.</summary>
     public static FaceMetadata Deserialize(ReadOnlySpan<byte> payload, string file)
     {
         if (payload.Length > MaxPayloadBytes)

@@ -6,7 +6,7 @@ namespace FaceLab.Faces.Landmarks;
 /// 68 landmarks with dlib's regression-tree shape predictor (CLI name <c>dlib</c>, the default).
 /// Cheap to create from a shared <see cref="DlibShapeModel"/>; not thread-safe (scratch buffers).
 /// </summary>
-public sealed class DlibLandmarker : ILandmarker
+internal sealed class DlibLandmarker : ILandmarker
 {
     public const string CliName = "dlib";
 

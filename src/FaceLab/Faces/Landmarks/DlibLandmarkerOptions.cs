@@ -8,7 +8,7 @@ namespace FaceLab.Faces.Landmarks;
 /// with 2, 0.049 with 3). Each pass costs ≈ 2.7 ms here (Release), so the default is ≈ 8 ms a face;
 /// use 2 (≈ 5.5 ms) or 1 where speed matters more than turned faces.
 /// </param>
-public sealed record DlibLandmarkerOptions(int Passes = 3)
+internal sealed record DlibLandmarkerOptions(int Passes = 3)
 {
     public static DlibLandmarkerOptions Default { get; } = new();
 }

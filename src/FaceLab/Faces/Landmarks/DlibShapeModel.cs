@@ -9,7 +9,7 @@ namespace FaceLab.Faces.Landmarks;
 /// the 68-point model, ≈ 2 s to load) serves any number of <see cref="DlibLandmarker"/>s on any
 /// number of threads.
 /// </summary>
-public sealed class DlibShapeModel
+internal sealed class DlibShapeModel
 {
     private static readonly ConcurrentDictionary<string, Lazy<DlibShapeModel>> SharedModels = new(StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ namespace FaceLab.Faces.Landmarks;
 /// average pool and a fully connected layer to 136 values: x, y of each point as fractions of the
 /// crop. Weights are read-only after loading, so one instance serves all threads.
 /// </summary>
-public sealed class FaceApiLandmarkNet
+internal sealed class FaceApiLandmarkNet
 {
     public const int InputSize = 112;
 

@@ -7,7 +7,7 @@ namespace FaceLab.Faces.Landmarks;
 /// box padded to a square; here the crop is a square around the box, which is the same for the
 /// net but keeps the face centred whatever the box's aspect ratio.
 /// </summary>
-public sealed class FaceApiLandmarker : ILandmarker
+internal sealed class FaceApiLandmarker : ILandmarker
 {
     public const string CliName = "faceapi";
 

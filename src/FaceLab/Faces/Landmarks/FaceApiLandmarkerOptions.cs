@@ -7,7 +7,7 @@ namespace FaceLab.Faces.Landmarks;
 /// Net runs per face (default 2): later runs crop around the previous run's points, which makes the
 /// result nearly independent of where exactly the detector put its box.
 /// </param>
-public sealed record FaceApiLandmarkerOptions(double CropScale = 1.2, double CropShiftY = 0, int Passes = 2)
+internal sealed record FaceApiLandmarkerOptions(double CropScale = 1.2, double CropShiftY = 0, int Passes = 2)
 {
     public static FaceApiLandmarkerOptions Default { get; } = new();
 }

@@ -3,7 +3,7 @@ using OpenCvSharp;
 namespace FaceLab.Faces.Landmarks;
 
 /// <summary>Box arithmetic the landmarkers share to turn a detector box into their model's crop.</summary>
-public static class FaceBoxGeometry
+internal static class FaceBoxGeometry
 {
     /// <summary>The axis-aligned bounding box of <paramref name="points"/>.</summary>
     public static Rect2d BoundsOf(IReadOnlyList<Point2d> points)

@@ -11,7 +11,7 @@ namespace FaceLab.Faces.Landmarks;
 /// <see cref="FaceMeshToIbug68"/>. Runs the TFLite model through OpenCV's DNN module; the network
 /// object is per instance (OpenCV nets are not thread-safe), and loading it is quick (1.2 MB).
 /// </summary>
-public sealed class FaceMeshLandmarker : ILandmarker
+internal sealed class FaceMeshLandmarker : ILandmarker
 {
     public const string CliName = "mesh";
     public const int InputSize = 192;

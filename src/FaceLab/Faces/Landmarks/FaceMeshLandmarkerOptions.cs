@@ -10,7 +10,7 @@ namespace FaceLab.Faces.Landmarks;
 /// Mesh runs per face (default 2): later runs crop around the previous run's points, as MediaPipe's
 /// tracker does between frames, so a shifted or mis-scaled detector box matters little.
 /// </param>
-public sealed record FaceMeshLandmarkerOptions(double CropScale = 1.7, int Passes = 2)
+internal sealed record FaceMeshLandmarkerOptions(double CropScale = 1.7, int Passes = 2)
 {
     public static FaceMeshLandmarkerOptions Default { get; } = new();
 }

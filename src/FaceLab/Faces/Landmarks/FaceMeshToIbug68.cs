@@ -5,7 +5,7 @@ namespace FaceLab.Faces.Landmarks;
 /// mesh's face contour is not iBUG's jaw line, so jaw points (0–16) differ most; the inner 51
 /// points agree with dlib's to 3–4 % of the eye distance.
 /// </summary>
-public static class FaceMeshToIbug68
+internal static class FaceMeshToIbug68
 {
     public const int MeshVertexCount = 468;
 

@@ -12,5 +12,6 @@ public interface ILandmarker : IDisposable
     /// <summary>The name used on the command line (<c>--landmarks</c>) and stored in face metadata.</summary>
     string Name { get; }
 
+    /// <summary>The 68 iBUG landmarks of the face in <paramref name="faceBox"/> of a BGR byte image, in its pixels.</summary>
     Point2d[] Locate(Mat bgrImage, Rect2d faceBox);
 }

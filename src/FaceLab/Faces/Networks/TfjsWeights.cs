@@ -4,7 +4,7 @@ using FaceLab.Common;
 namespace FaceLab.Faces.Networks;
 
 /// <summary>One named weight tensor of a TF.js model, dequantised to float32, row-major in TF's layout (filters HWIO).</summary>
-public sealed record TfjsTensor(string Name, int[] Shape, float[] Values);
+internal sealed record TfjsTensor(string Name, int[] Shape, float[] Values);
 
 /// <summary>
 /// Loads TF.js layers/graph weights: a <c>*-weights_manifest.json</c> listing groups of shard files
@@ -12,7 +12,7 @@ public sealed record TfjsTensor(string Name, int[] Shape, float[] Values);
 /// uint16) decode as value = q·scale + min. face-api.js's landmark, recognition and MTCNN nets all
 /// ship in this format.
 /// </summary>
-public sealed class TfjsWeights
+internal sealed class TfjsWeights
 {
     private readonly Dictionary<string, TfjsTensor> tensors;
 

@@ -8,6 +8,7 @@ namespace FaceLab.Imaging.ColorTransfer;
 /// </summary>
 public static class ColorTransfers
 {
+    /// <summary>The name of no colour transfer.</summary>
     public const string None = "none";
 
     /// <summary>Every mode, in the order users see them.</summary>
@@ -25,11 +26,13 @@ public static class ColorTransfers
         new("mix-m", Masked: true, () => new MixedColorTransfer()),
     ], m => m.Name);
 
+    /// <summary>The names in listing order.</summary>
     public static IReadOnlyList<string> Names => Modes.Names;
 
     /// <summary>A new transfer with its default options; unknown names throw with the list of known ones.</summary>
     public static IColorTransfer Create(string name) => Modes.Get(name.Trim()).Create();
 
+    /// <summary>Whether <paramref name="name"/> means no colour transfer.</summary>
     public static bool IsNone(string name) => string.Equals(name.Trim(), None, StringComparison.OrdinalIgnoreCase);
 }
 

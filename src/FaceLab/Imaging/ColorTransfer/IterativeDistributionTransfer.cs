@@ -7,7 +7,7 @@ namespace FaceLab.Imaging.ColorTransfer;
 /// 1-D histogram of the source to the target's along each of the three new axes — until the whole
 /// 3-D distribution matches, not only its mean and covariance. Works in BGR; seeded.
 /// </summary>
-public sealed class IterativeDistributionTransfer : IColorTransfer
+internal sealed class IterativeDistributionTransfer : IColorTransfer
 {
     public string Name => "idt";
 

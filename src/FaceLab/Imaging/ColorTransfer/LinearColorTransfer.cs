@@ -3,7 +3,7 @@ using OpenCvSharp;
 namespace FaceLab.Imaging.ColorTransfer;
 
 /// <summary>How <see cref="LinearColorTransfer"/> factors the covariances.</summary>
-public enum CovarianceFactor
+internal enum CovarianceFactor
 {
     /// <summary>Symmetric square roots from the eigen decomposition: no preferred channel, the default.</summary>
     Eigen,
@@ -17,7 +17,7 @@ public enum CovarianceFactor
 /// target's factor, <c>x ↦ Fₜ·Fₛ⁻¹·(x − μₛ) + μₜ</c>, so mean and covariance become the target's
 /// exactly (before clipping). Works in BGR.
 /// </summary>
-public sealed class LinearColorTransfer : IColorTransfer
+internal sealed class LinearColorTransfer : IColorTransfer
 {
     /// <summary>Floor on covariance eigenvalues (variance of 1e-8 ≈ 0.0001 std on a 0..1 scale).</summary>
     internal const double VarianceFloor = 1e-8;

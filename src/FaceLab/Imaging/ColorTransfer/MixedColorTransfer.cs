@@ -7,7 +7,7 @@ namespace FaceLab.Imaging.ColorTransfer;
 /// (fixes the shape of the distribution beyond two moments). Both steps see the same masks. (DeepFaceLab
 /// mixes differently; this order is our choice: the linear step leaves sot only the residual shape.)
 /// </summary>
-public sealed class MixedColorTransfer : IColorTransfer
+internal sealed class MixedColorTransfer : IColorTransfer
 {
     public string Name => "mix-m";
 

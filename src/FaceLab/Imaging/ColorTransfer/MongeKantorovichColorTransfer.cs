@@ -8,7 +8,7 @@ namespace FaceLab.Imaging.ColorTransfer;
 /// <c>x ↦ T·(x − μₛ) + μₜ</c>. Of all linear maps giving the target covariance it moves colours the
 /// least, so hues shift less than with <see cref="LinearColorTransfer"/>. Works in BGR.
 /// </summary>
-public sealed class MongeKantorovichColorTransfer : IColorTransfer
+internal sealed class MongeKantorovichColorTransfer : IColorTransfer
 {
     public string Name => "mkl";
 

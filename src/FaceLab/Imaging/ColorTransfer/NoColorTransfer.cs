@@ -3,7 +3,7 @@ using OpenCvSharp;
 namespace FaceLab.Imaging.ColorTransfer;
 
 /// <summary>none: a copy of the source, so callers need no special case.</summary>
-public sealed class NoColorTransfer : IColorTransfer
+internal sealed class NoColorTransfer : IColorTransfer
 {
     public string Name => "none";
 

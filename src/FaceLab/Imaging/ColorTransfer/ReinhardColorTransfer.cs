@@ -7,7 +7,7 @@ namespace FaceLab.Imaging.ColorTransfer;
 /// mean and standard deviation become the target's. Lab decorrelates the channels well enough for
 /// natural images that per-channel matching suffices.
 /// </summary>
-public sealed class ReinhardColorTransfer : IColorTransfer
+internal sealed class ReinhardColorTransfer : IColorTransfer
 {
     /// <summary>Floor on a channel's standard deviation: a flat channel is shifted, not amplified without bound.</summary>
     private const double MinDeviation = 1e-6;

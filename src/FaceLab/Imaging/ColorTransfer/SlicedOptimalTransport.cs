@@ -8,7 +8,7 @@ namespace FaceLab.Imaging.ColorTransfer;
 /// projections exactly by sorting, and moves every source colour by <see cref="Step"/> times the
 /// mean displacement. Works in BGR; seeded.
 /// </summary>
-public sealed class SlicedOptimalTransport : IColorTransfer
+internal sealed class SlicedOptimalTransport : IColorTransfer
 {
     public string Name => "sot";
 

@@ -12,7 +12,7 @@ namespace FaceLab.Training.Devices;
 /// step on the primary, <see cref="BroadcastWeights"/>. With one device it is the plain model.
 /// Nothing here is GPU-specific, so tests run it with two CPU "devices".
 /// </summary>
-public sealed class DataParallelModel : IDisposable
+internal sealed class DataParallelModel : IDisposable
 {
     private readonly FaceSwapModel[] replicas;
 

@@ -15,15 +15,19 @@ public sealed record DeviceSelection
         GpuIndices = gpus;
     }
 
+    /// <summary>Which kind of device was asked for.</summary>
     public DeviceKind Kind { get; }
 
     /// <summary>The chosen GPUs for <see cref="DeviceKind.Gpus"/>; empty otherwise.</summary>
     public IReadOnlyList<int> GpuIndices { get; }
 
+    /// <summary>Train on the CPU.</summary>
     public static DeviceSelection Cpu { get; } = new(DeviceKind.Cpu, []);
 
+    /// <summary>Train on the GPU with the most memory.</summary>
     public static DeviceSelection Best { get; } = new(DeviceKind.Best, []);
 
+    /// <summary>Train on these GPUs, each batch split between them.</summary>
     public static DeviceSelection Gpus(params int[] indices) =>
         indices.Length > 0 && indices.All(i => i >= 0) && indices.Distinct().Count() == indices.Length
             ? new(DeviceKind.Gpus, indices)
@@ -43,6 +47,7 @@ public sealed record DeviceSelection
         return Gpus(indices);
     }
 
+    /// <summary>The selection as <see cref="Parse"/> reads it.</summary>
     public override string ToString() => Kind switch
     {
         DeviceKind.Cpu => "cpu",
@@ -51,9 +56,13 @@ public sealed record DeviceSelection
     };
 }
 
+/// <summary>The kinds of device selection.</summary>
 public enum DeviceKind
 {
+    /// <summary>The CPU.</summary>
     Cpu,
+    /// <summary>The GPU with the most memory.</summary>
     Best,
+    /// <summary>GPUs given by index.</summary>
     Gpus,
 }

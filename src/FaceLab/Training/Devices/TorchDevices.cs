@@ -9,7 +9,7 @@ namespace FaceLab.Training.Devices;
 /// (<c>-p:FaceLabTorchBackend=cuda</c>); on the CPU build <c>best</c> falls back to the CPU and an
 /// explicit GPU list is an error.
 /// </summary>
-public static class TorchDevices
+internal static class TorchDevices
 {
     public static bool CudaAvailable => cuda.is_available();
 

@@ -9,6 +9,7 @@ namespace FaceLab.Training.Inference;
 /// </summary>
 public sealed record FacePrediction(Mat Face, Mat PredictedMask, Mat DestinationMask) : IDisposable
 {
+    /// <summary>Releases the images.</summary>
     public void Dispose()
     {
         Face.Dispose();

@@ -1,6 +1,7 @@
 using FaceLab.Common;
 using FaceLab.FaceSets;
 using FaceLab.FaceSets.Packing;
+using FaceLab.Imaging;
 using FaceLab.Training.Models;
 using FaceLab.Training.Samples;
 using OpenCvSharp;
@@ -47,11 +48,10 @@ public static class FacePredictionWriter
 
     private static string MaskPath(string output, string name) => Path.Combine(output, Path.GetFileNameWithoutExtension(name) + "_mask.png");
 
-    private static void Write(Mat unit, string path)
+    private static void Write(Mat float01, string path)
     {
-        using var bytes = new Mat();
-        unit.ConvertTo(bytes, unit.Channels() == 1 ? MatType.CV_8UC1 : MatType.CV_8UC3, 255);
-        Cv2.ImEncode(".png", bytes, out var png);
+        using var bgrBytes = Pixels.Float01ToBytes(float01);
+        Cv2.ImEncode(".png", bgrBytes, out var png);
         AtomicOutput.WriteAllBytes(path, png);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using FaceLab.Imaging;
 using OpenCvSharp;
 using static TorchSharp.torch;
 
@@ -6,26 +7,26 @@ namespace FaceLab.Training.Inference;
 
 /// <summary>
 /// The one conversion between OpenCV images and model tensors. Images are BGR (OpenCV's order; a
-/// model trained on BGR predicts BGR), 8-bit in [0, 255] or float in [0, 1]; tensors are float
-/// N×C×R×R in [0, 1], channel planes in the image's channel order.
+/// model trained on BGR predicts BGR), bytes in [0, 255] or float in [0, 1] (see <see cref="Pixels"/>);
+/// tensors are float N×C×R×R in [0, 1], channel planes in the image's channel order.
 /// </summary>
-public static class ImageTensors
+internal static class ImageTensors
 {
     /// <summary>Faces of any size and depth as an N×3×R×R batch: resized to <paramref name="resolution"/> (area when shrinking, cubic when enlarging).</summary>
-    public static Tensor ToBatch(IReadOnlyList<Mat> faces, int resolution)
+    public static Tensor BatchFromBgr(IReadOnlyList<Mat> bgrFaces, int resolution)
     {
         var plane = resolution * resolution;
-        var buffer = new float[faces.Count * 3 * plane];
-        for (var n = 0; n < faces.Count; n++)
+        var buffer = new float[bgrFaces.Count * 3 * plane];
+        for (var n = 0; n < bgrFaces.Count; n++)
         {
-            using var unit = ToUnitFloat(faces[n], resolution);
-            CopyPlanar(unit, buffer, n * 3 * plane);
+            using var float01 = ToBgrFloat01(bgrFaces[n], resolution);
+            CopyPlanar(float01, buffer, n * 3 * plane);
         }
-        return tensor(buffer, [faces.Count, 3, resolution, resolution]);
+        return tensor(buffer, [bgrFaces.Count, 3, resolution, resolution]);
     }
 
     /// <summary>A face as BGR float in [0, 1] at <paramref name="resolution"/>² (a new Mat).</summary>
-    public static Mat ToUnitFloat(Mat face, int resolution)
+    public static Mat ToBgrFloat01(Mat face, int resolution)
     {
         if (face.Empty()) throw new ArgumentException("an empty image is not a face", nameof(face));
         using var bgr = face.Channels() switch
@@ -52,10 +53,10 @@ public static class ImageTensors
         }
     }
 
-    /// <summary>Sample <paramref name="index"/> of an N×C×H×W tensor as an interleaved float Mat (<c>CV_32FC{C}</c>).</summary>
-    public static Mat ToMat(Tensor batch, int index)
+    /// <summary>Sample <paramref name="index"/> of an N×C×H×W tensor in [0, 1] as an interleaved float Mat (<c>CV_32FC{C}</c>, BGR for faces).</summary>
+    public static Mat ToFloat01Mat(Tensor batch01, int index)
     {
-        using var cpu = batch[index].to(CPU).contiguous();
+        using var cpu = batch01[index].to(CPU).contiguous();
         int channels = (int)cpu.shape[0], rows = (int)cpu.shape[1], cols = (int)cpu.shape[2];
         var planar = cpu.data<float>().ToArray();
         var plane = rows * cols;
@@ -67,14 +68,14 @@ public static class ImageTensors
         return image;
     }
 
-    /// <summary>A <c>CV_32FC{c}</c> image into <paramref name="destination"/> at <paramref name="offset"/>, plane after plane.</summary>
-    public static void CopyPlanar(Mat image, float[] destination, int offset)
+    /// <summary>A <c>CV_32FC{c}</c> image in [0, 1] into <paramref name="destination"/> at <paramref name="offset"/>, plane after plane.</summary>
+    public static void CopyPlanar(Mat float01, float[] destination, int offset)
     {
-        int channels = image.Channels(), rows = image.Rows, cols = image.Cols;
+        int channels = float01.Channels(), rows = float01.Rows, cols = float01.Cols;
         var plane = rows * cols;
         var interleaved = new float[plane * channels];
-        using var continuous = image.IsContinuous() ? null : image.Clone();
-        Marshal.Copy((continuous ?? image).Data, interleaved, 0, interleaved.Length);
+        using var continuous = float01.IsContinuous() ? null : float01.Clone();
+        Marshal.Copy((continuous ?? float01).Data, interleaved, 0, interleaved.Length);
         if (channels == 1)
         {
             Array.Copy(interleaved, 0, destination, offset, plane);

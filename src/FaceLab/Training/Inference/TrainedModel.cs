@@ -34,12 +34,16 @@ public sealed class TrainedModel : IDisposable
         SavedAt = savedAt;
     }
 
+    /// <summary>The model folder.</summary>
     public string Folder { get; }
 
+    /// <summary>The model's <c>model.json</c>.</summary>
     public ModelSpec Spec { get; }
 
+    /// <summary>The model type.</summary>
     public ModelDefinition Definition { get; }
 
+    /// <summary>The model's options.</summary>
     public ModelOptions Options { get; }
 
     /// <summary>Side of the square faces the model reads and writes.</summary>
@@ -51,8 +55,10 @@ public sealed class TrainedModel : IDisposable
     /// <summary>The checkpoint folder the weights came from.</summary>
     public string Checkpoint { get; }
 
+    /// <summary>The iteration of the loaded checkpoint.</summary>
     public long Iteration { get; }
 
+    /// <summary>When the loaded checkpoint was saved.</summary>
     public DateTimeOffset SavedAt { get; }
 
     /// <summary>Faces per forward pass; larger inputs are split (default 16).</summary>
@@ -104,14 +110,14 @@ public sealed class TrainedModel : IDisposable
     /// (<see cref="PredictionDirection.DestinationToSource"/>) <see cref="FacePrediction.DestinationMask"/> is the
     /// dst path's mask of the same face; for the reconstructions it is the predicted mask.
     /// </summary>
-    public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> faces, PredictionDirection direction = PredictionDirection.DestinationToSource)
+    public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> bgrFaces, PredictionDirection direction = PredictionDirection.DestinationToSource)
     {
-        var results = new List<FacePrediction>(faces.Count);
-        for (var start = 0; start < faces.Count; start += BatchSize)
+        var results = new List<FacePrediction>(bgrFaces.Count);
+        for (var start = 0; start < bgrFaces.Count; start += BatchSize)
         {
-            var chunk = faces.Skip(start).Take(BatchSize).ToList();
+            var chunk = bgrFaces.Skip(start).Take(BatchSize).ToList();
             using var scope = NewDisposeScope();
-            var input = ImageTensors.ToBatch(chunk, Resolution);
+            var input = ImageTensors.BatchFromBgr(chunk, Resolution);
             FaceOutput output;
             Tensor? destinationMask = null;
             lock (_gate)
@@ -123,12 +129,13 @@ public sealed class TrainedModel : IDisposable
             }
             for (var n = 0; n < chunk.Count; n++)
             {
-                var mask = ImageTensors.ToMat(output.Mask, n);
-                results.Add(new FacePrediction(ImageTensors.ToMat(output.Face, n), mask, destinationMask is null ? mask : ImageTensors.ToMat(destinationMask, n)));
+                var mask = ImageTensors.ToFloat01Mat(output.Mask, n);
+                results.Add(new FacePrediction(ImageTensors.ToFloat01Mat(output.Face, n), mask, destinationMask is null ? mask : ImageTensors.ToFloat01Mat(destinationMask, n)));
             }
         }
         return results;
     }
 
+    /// <summary>Releases the model's weights.</summary>
     public void Dispose() => _model.Dispose();
 }

@@ -7,7 +7,7 @@ namespace FaceLab.Training.Layers;
 /// The shared encoder: four <see cref="Downscale"/> blocks at e, 2e, 4e and 8e channels (resolution
 /// ÷16), optionally pixel-normalised, flattened to one code vector per face.
 /// </summary>
-public sealed class ConvEncoder : nn.Module<Tensor, Tensor>
+internal sealed class ConvEncoder : nn.Module<Tensor, Tensor>
 {
     private readonly Downscale down1, down2, down3, down4;
     private readonly bool pixelNorm;

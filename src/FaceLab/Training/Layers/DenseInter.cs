@@ -8,7 +8,7 @@ namespace FaceLab.Training.Layers;
 /// The bottleneck between encoder and decoder: dense to <c>aeDims</c> (the face code), dense to a
 /// <c>low×low×interDims</c> map, reshaped, then one <see cref="Upscale"/> to <c>upscaleDims</c>.
 /// </summary>
-public sealed class DenseInter : nn.Module<Tensor, Tensor>
+internal sealed class DenseInter : nn.Module<Tensor, Tensor>
 {
     private readonly Linear dense1, dense2;
     private readonly Upscale upscale;

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace FaceLab.Training.Layers;
 
 /// <summary>Halves the resolution: conv 5×5 stride 2 (same padding) then LeakyReLU 0.1.</summary>
-public sealed class Downscale : nn.Module<Tensor, Tensor>
+internal sealed class Downscale : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
 

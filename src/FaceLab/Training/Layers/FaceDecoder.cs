@@ -10,7 +10,7 @@ namespace FaceLab.Training.Layers;
 /// <c>d</c>) each head emits 4× the channels and a depth-to-space doubles the output size, so the
 /// network runs at half the resolution it produces.
 /// </summary>
-public sealed class FaceDecoder : nn.Module<Tensor, (Tensor Face, Tensor Mask)>
+internal sealed class FaceDecoder : nn.Module<Tensor, (Tensor Face, Tensor Mask)>
 {
     private readonly Upscale up1, up2, up3;
     private readonly Conv2d faceHead, maskHead;

@@ -6,7 +6,7 @@ namespace FaceLab.Training.Layers;
 /// Pixel normalisation (SAEHD's <c>u</c> option): scales each pixel's feature vector to unit root
 /// mean square across channels, which keeps the code's magnitude stable between src and dst.
 /// </summary>
-public static class PixelNorm
+internal static class PixelNorm
 {
     private const double Epsilon = 1e-6;
 

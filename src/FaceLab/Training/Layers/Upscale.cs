@@ -8,7 +8,7 @@ namespace FaceLab.Training.Layers;
 /// Doubles the resolution: conv 3×3 to 4× the output channels, LeakyReLU 0.1, then pixel shuffle ×2
 /// (depth-to-space), which trades the extra channels for a 2×2 block of pixels.
 /// </summary>
-public sealed class Upscale : nn.Module<Tensor, Tensor>
+internal sealed class Upscale : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
 

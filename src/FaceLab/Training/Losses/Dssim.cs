@@ -10,7 +10,7 @@ namespace FaceLab.Training.Losses;
 /// and fine structure count. Matches scikit-image's <c>structural_similarity</c> with
 /// <c>gaussian_weights=True, sigma=1.5, use_sample_covariance=False</c> at an 11-pixel window.
 /// </summary>
-public sealed class Dssim : IDisposable
+internal sealed class Dssim : IDisposable
 {
     public const double Sigma = 1.5;
     private const double K1 = 0.01, K2 = 0.03;

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace FaceLab.Training.Losses;
 
 /// <summary>The loss of one identity's reconstruction, weighted as <see cref="LossOptions"/> says.</summary>
-public sealed class FaceLoss : IDisposable
+internal sealed class FaceLoss : IDisposable
 {
     private readonly Dssim dssim;
     private readonly MaskBlur blur;

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace FaceLab.Training.Losses;
 
 /// <summary>Normalised Gaussian kernels as depthwise convolution weights.</summary>
-public static class GaussianKernel
+internal static class GaussianKernel
 {
     /// <summary>1-D weights exp(−x²/2σ²) for x in −size/2..size/2, summing to 1 (double precision).</summary>
     public static double[] Weights1D(int size, double sigma)

@@ -5,7 +5,7 @@ namespace FaceLab.Training.Losses;
 /// multiplied by the blurred face mask when <see cref="Masked"/>), + 300·MAE under the eye and
 /// mouth mask when <see cref="EyesMouthPriority"/>, + 10·MSE of the mask head against the face mask.
 /// </summary>
-public sealed record LossOptions
+internal sealed record LossOptions
 {
     public double DssimWeight { get; init; } = 10;
 

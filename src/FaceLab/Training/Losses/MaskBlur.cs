@@ -8,7 +8,7 @@ namespace FaceLab.Training.Losses;
 /// kernel of ≈ res/16 pixels (odd, at least 3) and σ a quarter of it; zero padding (masks are 0 at
 /// the crop's edge).
 /// </summary>
-public sealed class MaskBlur : IDisposable
+internal sealed class MaskBlur : IDisposable
 {
     private readonly Tensor horizontal, vertical;
 

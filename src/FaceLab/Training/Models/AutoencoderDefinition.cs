@@ -6,7 +6,7 @@ namespace FaceLab.Training.Models;
 /// A seed autoencoder (H64, H128, DF, LIAEF128...): <see cref="AutoencoderOptions"/>, the default
 /// trainer, and the plain sample recipe unless one is given.
 /// </summary>
-public sealed class AutoencoderDefinition : ModelDefinition<AutoencoderOptions>
+internal sealed class AutoencoderDefinition : ModelDefinition<AutoencoderOptions>
 {
     private readonly Func<AutoencoderOptions, FaceSwapModel> _factory;
     private readonly Func<AutoencoderOptions, SampleRecipe>? _recipe;
@@ -33,7 +33,7 @@ public sealed class AutoencoderDefinition : ModelDefinition<AutoencoderOptions>
     /// <summary>Resolution and face type are part of the model (Quick96): presets leave them alone.</summary>
     public bool FixedLayout { get; }
 
-    public override SampleRecipe Samples(ModelOptions options) => _recipe?.Invoke(Typed(options)) ?? base.Samples(options);
+    internal override SampleRecipe Samples(ModelOptions options) => _recipe?.Invoke(Typed(options)) ?? base.Samples(options);
 
-    protected override FaceSwapModel Build(AutoencoderOptions options) => _factory(options);
+    private protected override FaceSwapModel Build(AutoencoderOptions options) => _factory(options);
 }

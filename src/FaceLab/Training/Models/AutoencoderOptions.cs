@@ -7,7 +7,7 @@ namespace FaceLab.Training.Models;
 /// upscales). Defaults are per model: see each model's <c>Defaults</c>; the <c>tiny</c> preset
 /// shrinks every width for fast tests.
 /// </summary>
-public sealed record AutoencoderOptions : ModelOptions
+internal sealed record AutoencoderOptions : ModelOptions
 {
     /// <summary>e: encoder widths are e, 2e, 4e, 8e (128 in every seed model).</summary>
     [ModelOption("Encoder width of the first layer (e; the layers are e, 2e, 4e, 8e)", Min = 8, Max = 1024)]

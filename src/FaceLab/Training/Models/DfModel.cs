@@ -7,7 +7,7 @@ namespace FaceLab.Training.Models;
 /// src and dst decoders 512-256-128 with a mask head. The training benchmark runs the same layers
 /// in PyTorch beside it.
 /// </summary>
-public sealed class DfModel : DualDecoderModel
+internal sealed class DfModel : DualDecoderModel
 {
     public const string ArchitectureName = "DF";
 

@@ -8,7 +8,7 @@ namespace FaceLab.Training.Models;
 /// The swap decodes dst's code with the src decoder. H64, H128, DF and Quick96 are this layout
 /// with different options.
 /// </summary>
-public abstract class DualDecoderModel : FaceSwapModel
+internal abstract class DualDecoderModel : FaceSwapModel
 {
     private readonly ConvEncoder encoder;
     private readonly DenseInter inter;

@@ -3,10 +3,10 @@ using static TorchSharp.torch;
 namespace FaceLab.Training.Models;
 
 /// <summary>A decoded face batch: RGB in [0, 1] (N×3×R×R) and its mask in [0, 1] (N×1×R×R).</summary>
-public sealed record FaceOutput(Tensor Face, Tensor Mask);
+internal sealed record FaceOutput(Tensor Face, Tensor Mask);
 
 /// <summary>The training forward pass: both identities reconstructed by their own path.</summary>
-public sealed record ReconstructionPair(FaceOutput Source, FaceOutput Destination);
+internal sealed record ReconstructionPair(FaceOutput Source, FaceOutput Destination);
 
 /// <summary>What a model can predict from a batch of faces.</summary>
 public enum PredictionDirection

@@ -10,7 +10,7 @@ namespace FaceLab.Training.Models;
 /// dst→src. Subclasses declare the architecture; this base gives the trainer a uniform view
 /// (signature, parameter groups, device placement, evaluation-mode prediction).
 /// </summary>
-public abstract class FaceSwapModel : nn.Module
+internal abstract class FaceSwapModel : nn.Module
 {
     protected FaceSwapModel(string architecture, int architectureVersion, ModelOptions options) : base(architecture)
     {

@@ -6,7 +6,7 @@ namespace FaceLab.Training.Models;
 /// H128: half face at 128 px. Encoder 128-256-512-1024 → dense 512 → dense 8·8·512 → upscale 512;
 /// src and dst decoders 512-256-128 with a mask head.
 /// </summary>
-public sealed class H128Model : DualDecoderModel
+internal sealed class H128Model : DualDecoderModel
 {
     public const string ArchitectureName = "H128";
 

@@ -7,7 +7,7 @@ namespace FaceLab.Training.Models;
 /// src and dst decoders 512-256-128 with a mask head. The light variant (dense 512, decoders
 /// 256-128-64) fits small memory.
 /// </summary>
-public sealed class H64Model : DualDecoderModel
+internal sealed class H64Model : DualDecoderModel
 {
     public const string ArchitectureName = "H64";
 

@@ -8,7 +8,7 @@ namespace FaceLab.Training.Models;
 /// decoder on the concatenated codes: src = dec(AB‖AB), dst = dec(B‖AB), swap = dec(AB(dst)‖AB(dst)).
 /// Sharing the decoder morphs src towards dst's look (lighting, skin).
 /// </summary>
-public abstract class LiaeModel : FaceSwapModel
+internal abstract class LiaeModel : FaceSwapModel
 {
     private readonly ConvEncoder encoder;
     private readonly DenseInter interAB, interB;

@@ -7,7 +7,7 @@ namespace FaceLab.Training.Models;
 /// dense 256 → dense 8·8·512 → upscale 512; one decoder 512-256-128 with a mask head on the
 /// concatenated 1024-channel codes.
 /// </summary>
-public sealed class Liaef128Model : LiaeModel
+internal sealed class Liaef128Model : LiaeModel
 {
     public const string ArchitectureName = "LIAEF128";
 

@@ -23,7 +23,7 @@ namespace FaceLab.Training.Models;
 /// are trained only by dst and bring dst's colour. The BW output is repeated into three channels
 /// so every model predicts the same shape.
 /// </summary>
-public sealed class Miaef128Model : FaceSwapModel
+internal sealed class Miaef128Model : FaceSwapModel
 {
     public const string ArchitectureName = "MIAEF128";
 

@@ -18,13 +18,16 @@ public abstract class ModelDefinition
     /// <summary>The name users type (<c>--model DF</c>) and the folder suffix (<c>model/NAME_DF</c>).</summary>
     public abstract string Name { get; }
 
+    /// <summary>One line about the architecture, for help and listings.</summary>
     public abstract string Summary { get; }
 
     /// <summary>The options record type; its <see cref="ModelOptionAttribute"/> properties are the declared options.</summary>
     public abstract Type OptionsType { get; }
 
+    /// <summary>The options the type declares.</summary>
     public ModelOptionSchema Schema => ModelOptionSchema.Of(OptionsType);
 
+    /// <summary>The options of a new model when none are given.</summary>
     public abstract ModelOptions Defaults { get; }
 
     /// <summary>Options of a named preset (<see cref="ModelPresets"/>); a type may override how a preset applies to it.</summary>
@@ -34,10 +37,10 @@ public abstract class ModelDefinition
     private static readonly Lock Construction = new();
 
     /// <summary>Builds the model with validated <paramref name="options"/> (the defaults when null), on the CPU.</summary>
-    public FaceSwapModel Create(ModelOptions? options = null) => Create(options, seed: null);
+    internal FaceSwapModel Create(ModelOptions? options = null) => Create(options, seed: null);
 
     /// <summary>Builds the model with initial weights drawn from <paramref name="seed"/>: the same seed gives the same weights.</summary>
-    public FaceSwapModel Create(ModelOptions? options, int? seed)
+    internal FaceSwapModel Create(ModelOptions? options, int? seed)
     {
         options ??= Defaults;
         if (options.GetType() != OptionsType)
@@ -51,35 +54,40 @@ public abstract class ModelDefinition
     }
 
     /// <summary>What the batches hold (default: the same plain samples at the model's resolution and face type on both sides).</summary>
-    public virtual SampleRecipe Samples(ModelOptions options) =>
+    internal virtual SampleRecipe Samples(ModelOptions options) =>
         SampleRecipe.Symmetric(new SampleOptions { Resolution = options.Resolution, FaceType = options.FaceType });
 
     /// <summary>How the model learns (default: one Adam, the reconstruction loss of both identities).</summary>
-    public virtual ModelTrainer CreateTrainer(DataParallelModel model, AdamOptions optimizer) => new AutoencoderTrainer(model, optimizer);
+    internal virtual ModelTrainer CreateTrainer(DataParallelModel model, AdamOptions optimizer) => new AutoencoderTrainer(model, optimizer);
 
     /// <summary>Options from their <c>model.json</c> form.</summary>
     public ModelOptions ReadOptions(JsonNode json, string source) => Schema.FromJson(json, source);
 
+    /// <summary>Options in their <c>model.json</c> form.</summary>
     public JsonObject WriteOptions(ModelOptions options) => Schema.ToJson(options);
 
     /// <summary>The architecture for options already validated.</summary>
-    protected abstract FaceSwapModel Build(ModelOptions options);
+    private protected abstract FaceSwapModel Build(ModelOptions options);
 
+    /// <summary>The type's name.</summary>
     public override string ToString() => Name;
 }
 
 /// <summary>A model type whose options are <typeparamref name="TOptions"/>.</summary>
 public abstract class ModelDefinition<TOptions> : ModelDefinition where TOptions : ModelOptions
 {
+    /// <inheritdoc/>
     public sealed override Type OptionsType => typeof(TOptions);
 
+    /// <inheritdoc/>
     public sealed override ModelOptions Defaults => TypedDefaults;
 
+    /// <summary><see cref="ModelDefinition.Defaults"/> as the type's own options.</summary>
     public abstract TOptions TypedDefaults { get; }
 
-    protected sealed override FaceSwapModel Build(ModelOptions options) => Build((TOptions)options);
+    private protected sealed override FaceSwapModel Build(ModelOptions options) => Build((TOptions)options);
 
-    protected abstract FaceSwapModel Build(TOptions options);
+    private protected abstract FaceSwapModel Build(TOptions options);
 
     /// <summary>The typed options of this model type, or a <see cref="FaceLabException"/>.</summary>
     public TOptions Typed(ModelOptions options) =>

@@ -9,6 +9,7 @@ namespace FaceLab.Training.Models;
 [AttributeUsage(AttributeTargets.Property, Inherited = true)]
 public sealed class ModelOptionAttribute(string description) : Attribute
 {
+    /// <summary>What the option does, for help and prompts.</summary>
     public string Description { get; } = description;
 
     /// <summary>Smallest allowed value of a number; NaN for no bound.</summary>

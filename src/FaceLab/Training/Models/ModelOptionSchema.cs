@@ -16,6 +16,7 @@ public sealed record ModelOptionInfo(string Key, PropertyInfo Property, Type Val
     /// <summary>Its name on the command line (kebab case, without the dashes).</summary>
     public string CliName => Key.Replace('_', '-');
 
+    /// <summary>What the option does, for help and prompts.</summary>
     public string Description => Declaration.Description;
 
     /// <summary>The allowed values in words: "32..640, multiple of 16", "half, full, ...", "true or false".</summary>
@@ -32,6 +33,7 @@ public sealed record ModelOptionInfo(string Key, PropertyInfo Property, Type Val
         }
     }
 
+    /// <summary>The option's value in <paramref name="options"/>.</summary>
     public object? ValueIn(ModelOptions options) => Property.GetValue(options);
 
     /// <summary>Text a user typed, as this option's JSON value; a <see cref="FaceLabException"/> when it is not one.</summary>
@@ -88,10 +90,13 @@ public sealed class ModelOptionSchema
             .Select(p => new ModelOptionInfo(JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Property.Name), p.Property, p.Property.PropertyType, p.Declaration!))];
     }
 
+    /// <summary>The options record the schema describes.</summary>
     public Type OptionsType { get; }
 
+    /// <summary>The declared options in declaration order.</summary>
     public IReadOnlyList<ModelOptionInfo> Options { get; }
 
+    /// <summary>The schema of <paramref name="optionsType"/> (cached).</summary>
     public static ModelOptionSchema Of(Type optionsType)
     {
         if (!typeof(ModelOptions).IsAssignableFrom(optionsType))
@@ -103,9 +108,11 @@ public sealed class ModelOptionSchema
         }
     }
 
+    /// <summary>The option with <paramref name="key"/>, or null.</summary>
     public ModelOptionInfo? Find(string key) =>
         Options.FirstOrDefault(o => string.Equals(o.Key, key, StringComparison.OrdinalIgnoreCase) || string.Equals(o.CliName, key, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary><paramref name="options"/> as JSON with the declared keys.</summary>
     public JsonObject ToJson(ModelOptions options) => JsonSerializer.SerializeToNode(options, OptionsType, Json)!.AsObject();
 
     /// <summary>Options from their JSON form, validated; <paramref name="source"/> names them in errors.</summary>

@@ -12,7 +12,9 @@ namespace FaceLab.Training.Models;
 /// </summary>
 public abstract record ModelOptions
 {
+    /// <summary>The smallest model resolution in pixels.</summary>
     public const int MinResolution = 32;
+    /// <summary>The largest model resolution in pixels.</summary>
     public const int MaxResolution = 640;
 
     /// <summary>Side of the square faces the model reads and writes, in pixels.</summary>

@@ -5,6 +5,7 @@ namespace FaceLab.Training.Models;
 /// <summary>Named option sets for a new model, applied on top of a model's defaults.</summary>
 public static class ModelPresets
 {
+    /// <summary>The preset that keeps every default.</summary>
     public const string Default = "default";
 
     /// <summary>
@@ -20,6 +21,7 @@ public static class ModelPresets
     /// <summary>Widths are divided by this in the <see cref="Tiny"/> preset: enough to exercise every layer fast on a CPU.</summary>
     public const int TinyShrinkFactor = 16;
 
+    /// <summary>The preset names.</summary>
     public static Registry<string> Names { get; } = new("preset", [
         (Default, "the model's own options"),
         (CpuDemo, "64 px, small widths: minutes on 2 CPU cores"),

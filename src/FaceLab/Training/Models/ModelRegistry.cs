@@ -6,6 +6,7 @@ namespace FaceLab.Training.Models;
 /// <summary>The model types FaceLab trains, by name (case-insensitive).</summary>
 public static class ModelRegistry
 {
+    /// <summary>Every model type by name.</summary>
     public static Registry<ModelDefinition> Models { get; } = new("model",
     [
         new AutoencoderDefinition("H64", "half face 64 px, the 2018 classic", H64Model.Defaults, o => new H64Model(o)),
@@ -20,8 +21,10 @@ public static class ModelRegistry
         new AutoencoderDefinition("Quick96", "SAEHD df-ud 96 px with fixed options, for a first result fast", Quick96Model.Defaults, o => new Quick96Model(o), fixedLayout: true),
     ], d => d.Name);
 
+    /// <summary>The model types in listing order.</summary>
     public static IReadOnlyList<ModelDefinition> All => Models.Items;
 
+    /// <summary>Their names.</summary>
     public static IReadOnlyList<string> Names => Models.Names;
 
     /// <summary>The model type called <paramref name="name"/>; a <see cref="FaceLabException"/> listing the names otherwise.</summary>

@@ -5,7 +5,7 @@ namespace FaceLab.Training.Models;
 /// layout of that architecture changes) and every shape-giving option. Two models can exchange
 /// weights only when their signatures are equal.
 /// </summary>
-public sealed record ModelSignature(string Architecture, int Version, string Options)
+internal sealed record ModelSignature(string Architecture, int Version, string Options)
 {
     public override string ToString() => $"{Architecture} v{Version} {Options}";
 }

@@ -6,4 +6,4 @@ namespace FaceLab.Training.Models;
 /// A named part of a model's weights (encoder, inter, decoder_src...), so a trainer can give parts
 /// their own optimizer settings or freeze them (e.g. SAEHD's pretrain or discriminators later).
 /// </summary>
-public sealed record ParameterGroup(string Name, IReadOnlyList<Parameter> Parameters);
+internal sealed record ParameterGroup(string Name, IReadOnlyList<Parameter> Parameters);

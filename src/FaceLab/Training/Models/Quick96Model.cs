@@ -10,7 +10,7 @@ namespace FaceLab.Training.Models;
 /// the channels that a depth-to-space turns into the 96 px face and mask. The encoder still reads
 /// the full 96 px face (6×6×8e code).
 /// </summary>
-public sealed class Quick96Model : DualDecoderModel
+internal sealed class Quick96Model : DualDecoderModel
 {
     public const string ArchitectureName = "Quick96";
 

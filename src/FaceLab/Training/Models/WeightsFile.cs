@@ -8,7 +8,7 @@ namespace FaceLab.Training.Models;
 /// type or width before touching the model. Where the file lives and how it is written atomically
 /// is the trainer's checkpoint layout.
 /// </summary>
-public static class WeightsFile
+internal static class WeightsFile
 {
     private const string Magic = "FaceLab.Weights";
     private const int FormatVersion = 1;

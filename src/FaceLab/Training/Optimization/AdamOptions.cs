@@ -9,14 +9,18 @@ namespace FaceLab.Training.Optimization;
 /// </summary>
 public sealed record AdamOptions
 {
+    /// <summary>The step size.</summary>
     public double LearningRate { get; init; } = 5e-5;
 
+    /// <summary>Decay of the first moment (DeepFaceLab uses 0.5).</summary>
     public double Beta1 { get; init; } = 0.5;
 
+    /// <summary>Decay of the second moment.</summary>
     public double Beta2 { get; init; } = 0.999;
 
+    /// <summary>Added to the denominator for stability.</summary>
     public double Epsilon { get; init; } = 1e-7;
 
-    public Adam Create(IEnumerable<Parameter> parameters) =>
+    internal Adam Create(IEnumerable<Parameter> parameters) =>
         optim.Adam(parameters, lr: LearningRate, beta1: Beta1, beta2: Beta2, eps: Epsilon);
 }

@@ -7,7 +7,7 @@ namespace FaceLab.Training.Optimization;
 /// The optimizer's state (Adam's moments and step counts) as one stream. A resumed run matches
 /// an uninterrupted one only with it. The trainer decides where it lives, next to the weights.
 /// </summary>
-public static class OptimizerStateFile
+internal static class OptimizerStateFile
 {
     public static void Save(OptimizerHelper optimizer, Stream stream)
     {

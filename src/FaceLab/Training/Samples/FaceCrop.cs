@@ -8,7 +8,7 @@ namespace FaceLab.Training.Samples;
 /// (<c>CV_8UC3</c> BGR, <see cref="Size"/>²), its landmarks in crop pixels, and the transform
 /// from the face file's pixels into the crop. Owns <see cref="Image"/>.
 /// </summary>
-public sealed class FaceCrop : IDisposable
+internal sealed class FaceCrop : IDisposable
 {
     public FaceCrop(Mat image, Point2d[] landmarks, Affine2D faceToCrop, int margin)
     {

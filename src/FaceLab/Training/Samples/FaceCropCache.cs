@@ -13,7 +13,7 @@ namespace FaceLab.Training.Samples;
 /// default margin (10 000 faces ≈ 560 MB), 14 KB at 64 px, 225 KB at 256 px; the encoded files are not
 /// kept. Thread-safe: a face is cropped by exactly one thread, others wait for it.
 /// </summary>
-public sealed class FaceCropCache : IDisposable
+internal sealed class FaceCropCache : IDisposable
 {
     private readonly Lazy<FaceCrop>[] _crops;
     private readonly SampleOptions _options;

@@ -8,7 +8,7 @@ namespace FaceLab.Training.Samples;
 /// once with <see cref="HeadPose"/> from the landmarks in the model's square, so every face is
 /// measured at the same size and framing. A horizontally flipped face has the negated yaw.
 /// </summary>
-public sealed class FaceYaws
+internal sealed class FaceYaws
 {
     private readonly double[] _yaws;
     private readonly int[] _byYaw;

@@ -6,10 +6,10 @@ namespace FaceLab.Training.Samples;
 /// (<see cref="ShuffledFaceChooser"/>), even over yaw (<see cref="UniformYawFaceChooser"/>), and
 /// matched to another set's yaw (<see cref="YawMatchedFaceChooser"/>, for LIAEF128YAW).
 /// </summary>
-public interface IFaceChooser
+internal interface IFaceChooser
 {
     FaceChoice Choose(long batchIndex, int sampleIndex, SampleRandom random);
 }
 
 /// <summary>A face index and, optionally, a forced flip decision (null: random by the transform options).</summary>
-public readonly record struct FaceChoice(int FaceIndex, bool? Flip = null);
+internal readonly record struct FaceChoice(int FaceIndex, bool? Flip = null);

@@ -9,7 +9,7 @@ namespace FaceLab.Training.Samples;
 /// trained on BGR predicts BGR, which the merge stage writes as is), values in [0, 1]; masks are 1
 /// channel in [0, 1]. Sample n occupies <c>[n·C·R·R, (n+1)·C·R·R)</c> of each buffer.
 /// </summary>
-public sealed class SampleBatch
+internal sealed class SampleBatch
 {
     public const string ChannelOrder = "BGR";
 
@@ -61,4 +61,4 @@ public sealed class SampleBatch
 /// <param name="Yaw">Head yaw in degrees as seen in the sample (negated when flipped).</param>
 /// <param name="FaceToSample">Face file pixels → sample pixels: the exact transform of target and masks.</param>
 /// <param name="Landmarks">The 68 landmarks in sample pixels, in iBUG order (mirrored faces re-indexed).</param>
-public sealed record SampleInfo(int FaceIndex, bool Flipped, double Yaw, Affine2D FaceToSample, Point2d[] Landmarks);
+internal sealed record SampleInfo(int FaceIndex, bool Flipped, double Yaw, Affine2D FaceToSample, Point2d[] Landmarks);

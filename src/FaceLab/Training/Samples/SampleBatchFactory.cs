@@ -1,4 +1,5 @@
 using FaceLab.Faces.Alignment;
+using FaceLab.Imaging;
 using FaceLab.Imaging.ColorTransfer;
 using FaceLab.Training.Inference;
 using OpenCvSharp;
@@ -8,10 +9,10 @@ namespace FaceLab.Training.Samples;
 /// <summary>
 /// Makes batch number b as a pure function of (seed, b): every sample draws its random numbers from
 /// <see cref="SampleRandom.For"/>(seed, b, n), in a fixed order — face choice and flip (the
-/// <see cref="Plan"/>), the transform, the warp, the colour reference. Thread-safe: workers call
+/// <see cref="Plan(long, int)"/>), the transform, the warp, the colour reference. Thread-safe: workers call
 /// <see cref="Build"/> for different batches at once.
 /// </summary>
-public sealed class SampleBatchFactory
+internal sealed class SampleBatchFactory
 {
     private readonly Lazy<FaceYaws> _yaws;
     private readonly IFaceChooser _chooser;
@@ -117,8 +118,7 @@ public sealed class SampleBatchFactory
     /// <summary>The crop as float BGR in [0, 1], recoloured towards a random colour-reference face when asked.</summary>
     private Mat Colours(FaceCrop crop, SampleRandom random)
     {
-        var colours = new Mat();
-        crop.Image.ConvertTo(colours, MatType.CV_32FC3, 1.0 / 255);
+        var colours = Pixels.BytesToFloat01(crop.Image);
         if (Options.Grayscale)
         {
             using var gray = colours.CvtColor(ColorConversionCodes.BGR2GRAY);
@@ -127,8 +127,7 @@ public sealed class SampleBatchFactory
         }
         if (ColorReference is null) return colours;
         var reference = ColorReference.Get(random.Next(ColorReference.Count));
-        using var referenceColours = new Mat();
-        reference.Image.ConvertTo(referenceColours, MatType.CV_32FC3, 1.0 / 255);
+        using var referenceColours = Pixels.BytesToFloat01(reference.Image);
         using (colours)
             return _colorTransfer.Apply(colours, referenceColours, seed: random.NextSeed());
     }

@@ -11,7 +11,7 @@ namespace FaceLab.Training.Samples;
 /// of workers and any timing. One consumer at a time. Dispose (or cancel the token given at
 /// construction) stops the workers.
 /// </summary>
-public sealed class SampleGenerator : IDisposable
+internal sealed class SampleGenerator : IDisposable
 {
     private readonly SampleBatchFactory _factory;
     private readonly Channel<SampleBatch> _finished;

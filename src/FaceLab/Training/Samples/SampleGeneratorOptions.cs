@@ -1,7 +1,7 @@
 namespace FaceLab.Training.Samples;
 
 /// <summary>How many threads make batches and how far ahead they may run.</summary>
-public sealed record SampleGeneratorOptions
+internal sealed record SampleGeneratorOptions
 {
     /// <summary>Worker threads (default 2; each makes whole batches).</summary>
     public int Workers { get; init; } = 2;

@@ -4,7 +4,7 @@ using FaceLab.Imaging.ColorTransfer;
 namespace FaceLab.Training.Samples;
 
 /// <summary>How training samples are made from a face set . Defaults suit the 2018 models.</summary>
-public sealed record SampleOptions
+internal sealed record SampleOptions
 {
     /// <summary>Side of the square samples in pixels, the model's resolution (default 128).</summary>
     public int Resolution { get; init; } = 128;
@@ -68,7 +68,7 @@ public sealed record SampleOptions
 }
 
 /// <summary>Ranges of the random transform; each value is drawn uniformly in ±range.</summary>
-public sealed record SampleTransformOptions
+internal sealed record SampleTransformOptions
 {
     public static SampleTransformOptions Default { get; } = new();
 

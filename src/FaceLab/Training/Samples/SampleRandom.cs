@@ -5,7 +5,7 @@ namespace FaceLab.Training.Samples;
 /// sample is the same whichever worker makes it and whenever. SplitMix64: small, fast, and its
 /// sequence is fixed here rather than by the runtime's <see cref="Random"/>.
 /// </summary>
-public sealed class SampleRandom
+internal sealed class SampleRandom
 {
     private ulong _state;
 

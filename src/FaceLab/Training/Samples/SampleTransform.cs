@@ -7,7 +7,7 @@ namespace FaceLab.Training.Samples;
 /// about the sample centre, shift, and the horizontal flip. Pixel centres sit at integer
 /// coordinates (OpenCV's convention), so a flip maps x to R − 1 − x exactly like <c>Cv2.Flip</c>.
 /// </summary>
-public readonly record struct SampleTransform(double RotationDegrees, double Scale, double ShiftX, double ShiftY, bool Flip)
+internal readonly record struct SampleTransform(double RotationDegrees, double Scale, double ShiftX, double ShiftY, bool Flip)
 {
     /// <summary>Draws rotation, scale, then shift x and y (in that order: the order is part of determinism).</summary>
     public static SampleTransform Draw(SampleTransformOptions options, int resolution, bool flip, SampleRandom random) => new(

@@ -6,7 +6,7 @@ namespace FaceLab.Training.Samples;
 /// Every face once per epoch in a shuffled order, a new order each epoch (derived from the seed
 /// and the epoch number): better coverage than drawing faces independently.
 /// </summary>
-public sealed class ShuffledFaceChooser(int faceCount, int batchSize, int seed) : IFaceChooser
+internal sealed class ShuffledFaceChooser(int faceCount, int batchSize, int seed) : IFaceChooser
 {
     private readonly ConcurrentDictionary<long, int[]> _orders = new();
 

@@ -1,7 +1,7 @@
 namespace FaceLab.Training.Samples;
 
 /// <summary>Uniform yaw: a random non-empty yaw bin, then a random face in it.</summary>
-public sealed class UniformYawFaceChooser(FaceYaws yaws, int bins) : IFaceChooser
+internal sealed class UniformYawFaceChooser(FaceYaws yaws, int bins) : IFaceChooser
 {
     private readonly IReadOnlyList<int[]> _bins = yaws.Bins(bins);
 

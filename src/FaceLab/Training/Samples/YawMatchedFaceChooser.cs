@@ -6,7 +6,7 @@ namespace FaceLab.Training.Samples;
 /// turned the other way counts too when flips are allowed: it is used flipped. Falls back to the
 /// nearest yaw when nothing is within the tolerance.
 /// </summary>
-public sealed class YawMatchedFaceChooser(
+internal sealed class YawMatchedFaceChooser(
     FaceYaws yaws, Func<long, int, double> targetYaw, double toleranceDegrees = 5, bool allowFlip = true) : IFaceChooser
 {
     public FaceChoice Choose(long batchIndex, int sampleIndex, SampleRandom random)

@@ -10,7 +10,7 @@ namespace FaceLab.Training.Sessions;
 /// instant leaves <c>current</c> naming a complete checkpoint; the older one is removed last.
 /// Backups are copies of a checkpoint kept under <c>backups/</c>, the oldest dropped beyond K.
 /// </summary>
-public sealed class CheckpointStore(string modelFolder)
+internal sealed class CheckpointStore(string modelFolder)
 {
     private const string PointerName = "current";
 

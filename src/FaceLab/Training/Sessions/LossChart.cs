@@ -4,7 +4,7 @@ using OpenCvSharp;
 namespace FaceLab.Training.Sessions;
 
 /// <summary>The loss curve image: src and dst losses per iteration on a log scale, averaged into pixel columns.</summary>
-public static class LossChart
+internal static class LossChart
 {
     private static readonly Scalar SourceColour = new(255, 160, 60);
     private static readonly Scalar DestinationColour = new(60, 160, 255);

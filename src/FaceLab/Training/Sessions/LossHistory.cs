@@ -13,6 +13,7 @@ public sealed class LossHistory
     private readonly List<LossPoint> _points = [];
     private readonly Lock _lock = new();
 
+    /// <summary>How many points the history holds.</summary>
     public int Count
     {
         get { lock (_lock) return _points.Count; }
@@ -24,11 +25,12 @@ public sealed class LossHistory
         get { lock (_lock) return _points.Count > 0 ? _points[^1] : null; }
     }
 
-    public void Add(LossPoint point)
+    internal void Add(LossPoint point)
     {
         lock (_lock) _points.Add(point);
     }
 
+    /// <summary>A copy of the points, oldest first.</summary>
     public LossPoint[] Snapshot()
     {
         lock (_lock) return [.. _points];
@@ -50,7 +52,7 @@ public sealed class LossHistory
         lock (_lock) _points.RemoveAll(p => p.Iteration > iteration);
     }
 
-    public void Save(Stream stream)
+    internal void Save(Stream stream)
     {
         var points = Snapshot();
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -64,7 +66,7 @@ public sealed class LossHistory
         }
     }
 
-    public static LossHistory Load(Stream stream, string source)
+    internal static LossHistory Load(Stream stream, string source)
     {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try

@@ -24,8 +24,10 @@ public sealed class ModelFolder
         _store = new CheckpointStore(folder);
     }
 
+    /// <summary>The model folder (full path).</summary>
     public string Folder { get; }
 
+    /// <summary>The model's <c>model.json</c>.</summary>
     public ModelSpec Spec { get; }
 
     /// <summary>The registered model type, or null when this FaceLab does not know it.</summary>
@@ -38,8 +40,10 @@ public sealed class ModelFolder
     /// <summary>The current checkpoint folder, or null before the first save.</summary>
     public string? Checkpoint => _store.Current;
 
+    /// <summary>The iteration of the last checkpoint; 0 before the first save.</summary>
     public long Iteration => State?.Iteration ?? 0;
 
+    /// <summary>When the last checkpoint was saved, or null.</summary>
     public DateTimeOffset? SavedAt => State?.SavedAt;
 
     /// <summary>The current checkpoint's state, read when first asked (a listing asks for iteration and save time).</summary>
@@ -48,6 +52,7 @@ public sealed class ModelFolder
     /// <summary>The loss history of the current checkpoint (empty before the first save).</summary>
     public LossHistory Losses => Checkpoint is { } dir ? CheckpointFiles.ReadLosses(dir) : new LossHistory();
 
+    /// <summary>The backups, oldest first.</summary>
     public IReadOnlyList<ModelBackup> Backups =>
         [.. _store.Backups.Select(dir =>
         {
@@ -65,6 +70,14 @@ public sealed class ModelFolder
             throw new FaceLabException(folder, "is not a model folder (no model.json)", "list the models of the workspace");
         return new ModelFolder(Path.GetFullPath(folder), ModelSpec.Load(folder));
     }
+
+    /// <summary>The folder of the model <paramref name="name"/> of <paramref name="definition"/>'s type under <paramref name="modelsRoot"/>, whether it exists yet or not.</summary>
+    public static string PathOf(string modelsRoot, string name, ModelDefinition definition) =>
+        Path.Combine(modelsRoot, ModelSpec.FolderName(name, definition.Name));
+
+    /// <summary>Whether that model was created (its <c>model.json</c> is there): a first run creates it, later runs resume it.</summary>
+    public static bool Exists(string modelsRoot, string name, ModelDefinition definition) =>
+        File.Exists(Path.Combine(PathOf(modelsRoot, name, definition), ModelSpec.FileName));
 
     /// <summary>Every model folder under <paramref name="modelsRoot"/>, by name.</summary>
     public static IReadOnlyList<ModelFolder> List(string modelsRoot) =>

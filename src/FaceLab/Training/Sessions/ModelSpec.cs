@@ -14,27 +14,36 @@ namespace FaceLab.Training.Sessions;
 /// </summary>
 public sealed record ModelSpec
 {
+    /// <summary>The file name in the model folder.</summary>
     public const string FileName = "model.json";
+    /// <summary>The format this version writes.</summary>
     public const int CurrentFormat = 2;
 
+    /// <summary>The format the file was written in.</summary>
     public int Format { get; init; } = CurrentFormat;
 
+    /// <summary>The model type's name.</summary>
     public required string ModelType { get; init; }
 
+    /// <summary>The model's name (its folder is NAME_TYPE).</summary>
     public required string Name { get; init; }
 
+    /// <summary>The seed of the initial weights and the sample order.</summary>
     public required int Seed { get; init; }
 
+    /// <summary>The batch size of the first run (later runs may change it).</summary>
     public required int BatchSize { get; init; }
 
     /// <summary>File names of the fixed preview faces (src, dst), chosen at creation.</summary>
     public required string[] PreviewSource { get; init; }
 
+    /// <summary>File names of the fixed preview faces (dst).</summary>
     public required string[] PreviewDestination { get; init; }
 
     /// <summary>The model type's options: <c>{ "DF": { "resolution": 128, ... } }</c>.</summary>
     public required JsonObject Options { get; init; }
 
+    /// <summary>The FaceLab version that created the model.</summary>
     public string ToolVersion { get; init; } = Common.ToolVersion.Current;
 
     private static readonly JsonSerializerOptions Json = new()
@@ -54,7 +63,7 @@ public sealed record ModelSpec
         return definition.ReadOptions(node, source);
     }
 
-    public static ModelSpec Create(ModelDefinition definition, string name, ModelOptions options, int seed, int batchSize, string[] previewSource, string[] previewDestination) => new()
+    internal static ModelSpec Create(ModelDefinition definition, string name, ModelOptions options, int seed, int batchSize, string[] previewSource, string[] previewDestination) => new()
     {
         ModelType = definition.Name,
         Name = name,
@@ -65,10 +74,10 @@ public sealed record ModelSpec
         Options = new JsonObject { [definition.Name] = definition.WriteOptions(options) },
     };
 
-    public void Save(string folder) =>
+    internal void Save(string folder) =>
         AtomicOutput.WriteAllBytes(Path.Combine(folder, FileName), JsonSerializer.SerializeToUtf8Bytes(this, Json));
 
-    public static ModelSpec Load(string folder)
+    internal static ModelSpec Load(string folder)
     {
         var path = Path.Combine(folder, FileName);
         ModelSpec? spec;

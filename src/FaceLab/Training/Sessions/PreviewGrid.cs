@@ -6,7 +6,7 @@ namespace FaceLab.Training.Sessions;
 /// The training preview: one row per fixed preview sample, columns src, src→src, dst, dst→dst and
 /// the swap dst→src, like DeepFaceLab's preview window. Inputs are NCHW float BGR images in [0, 1].
 /// </summary>
-public static class PreviewGrid
+internal static class PreviewGrid
 {
     public static readonly string[] ColumnTitles = ["src", "src>src", "dst", "dst>dst", "dst>src"];
 

@@ -66,8 +66,10 @@ public sealed class TrainingSession : IDisposable
         Monitor.Losses = Losses;
     }
 
+    /// <summary>The model folder (full path).</summary>
     public string Folder { get; }
 
+    /// <summary>The model's <c>model.json</c>.</summary>
     public ModelSpec Spec { get; }
 
     /// <summary>The model type being trained.</summary>
@@ -76,8 +78,10 @@ public sealed class TrainingSession : IDisposable
     /// <summary>The model's options, as saved in <c>model.json</c>.</summary>
     public ModelOptions ModelOptions { get; }
 
+    /// <summary>The model's resolution in pixels.</summary>
     public int Resolution => ModelOptions.Resolution;
 
+    /// <summary>Status, losses and requests while the session runs.</summary>
     public TrainingMonitor Monitor { get; }
 
     /// <summary>Steps applied since the model was created.</summary>
@@ -86,8 +90,10 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Index of the next sample batch: equals <see cref="Iteration"/> unless a roll-back skipped batches.</summary>
     public long NextBatch { get; private set; }
 
+    /// <summary>Losses of every iteration so far.</summary>
     public LossHistory Losses { get; private set; }
 
+    /// <summary>The batch size of this run.</summary>
     public int BatchSize => _options.BatchSize ?? Spec.BatchSize;
 
     /// <summary>Test hook: returns true for the batch indices whose targets should be poisoned with NaN.</summary>
@@ -116,7 +122,7 @@ public sealed class TrainingSession : IDisposable
         options.Validate();
         if (source.Count == 0) throw new FaceLabException(source.Location, "no faces to train on", "extract the src faces first");
         if (destination.Count == 0) throw new FaceLabException(destination.Location, "no faces to train on", "extract the dst faces first");
-        var folder = Path.Combine(modelsRoot, ModelSpec.FolderName(name, definition.Name));
+        var folder = ModelFolder.PathOf(modelsRoot, name, definition);
         var specPath = Path.Combine(folder, ModelSpec.FileName);
         ModelSpec spec;
         ModelOptions modelOptions;
@@ -177,11 +183,11 @@ public sealed class TrainingSession : IDisposable
         {
             // Nothing to train, so nothing to save: the checkpoint on disk stays as it is.
             log.WriteLine($"[{Clock()}][#{Iteration:D6}] the model is already at iteration {Iteration}, at or past the target {_options.TargetIteration}: nothing to train");
-            Publish("stopped", 0, null);
+            Publish(TrainingState.Stopped, 0, null);
             return false;
         }
         StartGenerators(ct);
-        Publish("training", 0, null);
+        Publish(TrainingState.Training, 0, null);
         try
         {
             while (!ct.IsCancellationRequested && !(Iteration >= _options.TargetIteration) && !(running.Elapsed.TotalMinutes >= _options.MaxMinutes))
@@ -208,7 +214,7 @@ public sealed class TrainingSession : IDisposable
                     var restored = RollBack();
                     var why = losses.Applied ? "weights became non-finite" : $"loss was {losses.Source}/{losses.Destination}";
                     log.WriteLine($"[{Clock()}][#{Iteration:D6}] {why}: step skipped, weights rolled back to iteration {restored}");
-                    Publish("training", timer.Elapsed.TotalMilliseconds, $"{why}: rolled back to iteration {restored}");
+                    Publish(TrainingState.Training, timer.Elapsed.TotalMilliseconds, $"{why}: rolled back to iteration {restored}");
                     continue;
                 }
                 Iteration++;
@@ -219,7 +225,7 @@ public sealed class TrainingSession : IDisposable
                     var (s, d) = Losses.RecentMean(_options.ReportEvery);
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{Clock()}][#{Iteration:D6}][{ms:0}ms][{s:0.0000}][{d:0.0000}]"));
                 }
-                Publish("training", ms, null);
+                Publish(TrainingState.Training, ms, null);
                 if (_options.WritePreviewHistory && Iteration % _options.PreviewHistoryEvery == 0) WritePreview(history: true);
                 if (lastSave.Elapsed.TotalMinutes >= _options.AutosaveMinutes || Iteration - savedAt >= (_options.AutosaveIterations ?? long.MaxValue))
                 {
@@ -252,7 +258,7 @@ public sealed class TrainingSession : IDisposable
         {
             // The first failure is the one to report; the previous checkpoint is intact.
         }
-        Publish("stopped", 0, null);
+        Publish(TrainingState.Stopped, 0, null);
         failure?.Throw();
         return true;
     }
@@ -289,9 +295,10 @@ public sealed class TrainingSession : IDisposable
         }
         _lastSave = DateTimeOffset.UtcNow;
         log?.WriteLine($"[{Clock()}][#{Iteration:D6}] saved {Folder}");
-        Publish("training", 0, "saved", saved: true);
+        Publish(TrainingState.Training, 0, "saved", saved: true);
     }
 
+    /// <summary>Saves and keeps a backup of the current state; its name, or null when there is nothing to back up.</summary>
     public string? Backup(TextWriter? log = null)
     {
         var backup = _checkpoints.Backup(_options.Backups);
@@ -310,7 +317,7 @@ public sealed class TrainingSession : IDisposable
     /// <see cref="Inference.ImageTensors"/>). Waits for the step in flight, so it never disturbs training;
     /// to run a saved model without training it, use <see cref="Inference.TrainedModel"/>.
     /// </summary>
-    public FaceOutput Predict(PredictionDirection direction, Tensor faces)
+    internal FaceOutput Predict(PredictionDirection direction, Tensor faces)
     {
         lock (_modelLock) return _model.Predict(direction, faces.to(_parallel.PrimaryDevice));
     }
@@ -400,7 +407,7 @@ public sealed class TrainingSession : IDisposable
         _sourceGenerator = _destinationGenerator = null;
     }
 
-    private void Publish(string state, double ms, string? message, bool saved = false)
+    private void Publish(TrainingState state, double ms, string? message, bool saved = false)
     {
         // Called every step: no copy of the loss history and no file-system look-up here.
         var last = Losses.Last;
@@ -437,6 +444,7 @@ public sealed class TrainingSession : IDisposable
                 "free disk space or train elsewhere");
     }
 
+    /// <summary>Releases the model, the optimizer, the sample workers and the folder lock.</summary>
     public void Dispose()
     {
         StopGenerators();

@@ -7,7 +7,7 @@ public sealed record TrainingStatus(
     double LastIterationMs,
     float? SourceLoss,
     float? DestinationLoss,
-    string State,
+    TrainingState State,
     DateTimeOffset? LastSave,
     string? LatestPreview,
     string? LastMessage);

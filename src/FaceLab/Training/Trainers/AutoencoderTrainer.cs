@@ -9,7 +9,7 @@ namespace FaceLab.Training.Trainers;
 /// The seed models' training: one Adam over all weights and the reconstruction loss of both
 /// identities (<see cref="FaceLoss"/>), summed. State: <c>optimizer.bin</c>.
 /// </summary>
-public sealed class AutoencoderTrainer : ModelTrainer
+internal sealed class AutoencoderTrainer : ModelTrainer
 {
     private const string OptimizerFile = "optimizer.bin";
     private readonly Adam _optimizer;

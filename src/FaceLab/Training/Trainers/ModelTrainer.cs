@@ -9,7 +9,7 @@ namespace FaceLab.Training.Trainers;
 /// model shares (the loop, checkpoints, backups, roll-back, previews); a model type returns its
 /// trainer from <see cref="ModelDefinition.CreateTrainer"/>.
 /// </summary>
-public abstract class ModelTrainer : IDisposable
+internal abstract class ModelTrainer : IDisposable
 {
     protected ModelTrainer(DataParallelModel model)
     {

@@ -6,5 +6,5 @@ namespace FaceLab.Tests.Faces.Landmarks;
 /// <summary>Loads dlib's 99 MB model (≈ 2 s) once for a test class.</summary>
 public sealed class DlibModelFixture
 {
-    public DlibShapeModel Model { get; } = DlibShapeModel.LoadShared(SystemFile.DlibShapePredictor.Require());
+    internal DlibShapeModel Model { get; } = DlibShapeModel.LoadShared(SystemFile.DlibShapePredictor.Require());
 }

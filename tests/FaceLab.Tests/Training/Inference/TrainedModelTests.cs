@@ -42,12 +42,12 @@ public class TrainedModelTests(DemoFaceSetsFixture faces) : IClassFixture<DemoFa
         foreach (var direction in Enum.GetValues<PredictionDirection>())
         {
             var predictions = model.Predict(input, direction);
-            using var batch = ImageTensors.ToBatch(input, model.Resolution);
+            using var batch = ImageTensors.BatchFromBgr(input, model.Resolution);
             var expected = session.Predict(direction, batch);
             for (var n = 0; n < input.Count; n++)
             {
-                using var face = ImageTensors.ToMat(expected.Face, n);
-                using var mask = ImageTensors.ToMat(expected.Mask, n);
+                using var face = ImageTensors.ToFloat01Mat(expected.Face, n);
+                using var mask = ImageTensors.ToFloat01Mat(expected.Mask, n);
                 Assert.Equal(0, Cv2.Norm(face, predictions[n].Face, NormTypes.INF));
                 Assert.Equal(0, Cv2.Norm(mask, predictions[n].PredictedMask, NormTypes.INF));
                 Assert.Equal(new Size(64, 64), predictions[n].Face.Size());

@@ -23,7 +23,7 @@ public class ToyModelTests(DemoFaceSetsFixture faces) : IClassFixture<DemoFaceSe
     }
 
     /// <summary>Two 3×3 convolutions per identity: enough to learn something, nothing like a real swap.</summary>
-    public sealed class ToyModel : FaceSwapModel
+    internal sealed class ToyModel : FaceSwapModel
     {
         private readonly Sequential src, dst;
 
@@ -54,7 +54,7 @@ public class ToyModelTests(DemoFaceSetsFixture faces) : IClassFixture<DemoFaceSe
 
         public override ToyOptions TypedDefaults { get; } = new() { Resolution = 32, FaceType = FaceLab.Faces.Alignment.FaceType.Full, Hidden = 4 };
 
-        protected override FaceSwapModel Build(ToyOptions options) => new ToyModel(options);
+        private protected override FaceSwapModel Build(ToyOptions options) => new ToyModel(options);
     }
 
     [Fact]
