@@ -46,6 +46,7 @@ public static class Program
         root.Subcommands.Add(ModelCommands.Create());
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(ProvenanceCommand.Create());
+        root.Subcommands.Add(StudioCommand.Create());
         return root;
     }
 }
