@@ -19,10 +19,10 @@ using Microsoft.Extensions.Logging;
 namespace FaceLab.Studio;
 
 /// <summary>
-/// A running studio: Kestrel on 127.0.0.1 only, serving the page, the JSON API under <c>/api</c>
-/// and the live channel over one workspace. Every request passes, in order: the host check (a
-/// DNS-rebinding page names another host), the same-origin check for changes, the token gate,
-/// the body size limit.
+/// A running studio: Kestrel on 127.0.0.1 only, serving the page, the JSON API under <c>api/</c>
+/// and the live channel over one workspace, all under a random session path. Every request passes,
+/// in order: the host check (a DNS-rebinding page names another host), the session path, the
+/// same-origin check for changes, the token gate, the body size limit.
 /// </summary>
 public sealed class StudioServer : IAsyncDisposable
 {
@@ -35,19 +35,20 @@ public sealed class StudioServer : IAsyncDisposable
         Address = address;
     }
 
-    /// <summary>The server's root, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    /// <summary>The studio's root, e.g. <c>http://127.0.0.1:40123/s-Xy3.../</c>; its URLs are relative to it.</summary>
     public Uri Address { get; }
 
     public SessionToken Token { get; }
 
     /// <summary>The URL to open: the root with the token, which sets the page's cookie.</summary>
-    public Uri TokenUrl => new(Address, $"/?{SessionToken.QueryName}={Token.Value}");
+    public Uri TokenUrl => new(Address, $"?{SessionToken.QueryName}={Token.Value}");
 
     /// <param name="logging">Where the server logs (unexpected failures); null: nowhere.</param>
     public static async Task<StudioServer> StartAsync(StudioOptions options, Action<ILoggingBuilder>? logging = null)
     {
         options = options.Validate();
         var token = SessionToken.Create();
+        var session = SessionPath.Create();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
@@ -62,6 +63,7 @@ public sealed class StudioServer : IAsyncDisposable
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddSingleton(token);
+        builder.Services.AddSingleton(session);
         builder.Services.AddSingleton(new WorkspacePaths(options.Workspace));
         builder.Services.AddSingleton(new ThumbnailCache(options.Workspace));
         builder.Services.AddSingleton<JobRunner>();
@@ -70,6 +72,7 @@ public sealed class StudioServer : IAsyncDisposable
         var app = builder.Build();
         app.UseMiddleware<ErrorResponses>();
         app.UseHostFiltering();
+        app.UseMiddleware<SessionPathGate>();
         app.UseMiddleware<SameOriginGuard>();
         app.UseMiddleware<TokenGate>();
         app.UseMiddleware<RequestBodyLimit>();
@@ -81,6 +84,7 @@ public sealed class StudioServer : IAsyncDisposable
             context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
             return next(context);
         });
+        app.UseRouting(); // here, not first: routes match the path the session path gate leaves
         var api = app.MapGroup("/api");
         FaceEndpoints.Map(api);
         JobEndpoints.Map(api);
@@ -89,7 +93,7 @@ public sealed class StudioServer : IAsyncDisposable
 
         await app.StartAsync();
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new StudioServer(app, token, new Uri(new Uri(bound).GetLeftPart(UriPartial.Authority) + "/"));
+        return new StudioServer(app, token, new Uri(new Uri(bound).GetLeftPart(UriPartial.Authority) + session.Value + "/"));
     }
 
     /// <summary>Stops taking requests, cancels running jobs and waits for them to keep what they finished.</summary>

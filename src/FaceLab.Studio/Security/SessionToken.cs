@@ -23,8 +23,11 @@ public sealed class SessionToken
     /// <summary>URL-safe base64 of 32 random bytes.</summary>
     public string Value { get; }
 
-    public static SessionToken Create() =>
-        new(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+    public static SessionToken Create() => new(RandomUrlSafe(32));
+
+    /// <summary>URL-safe base64 (no padding) of <paramref name="bytes"/> random bytes.</summary>
+    internal static string RandomUrlSafe(int bytes) =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>Compares in constant time, so response timing tells nothing about the token.</summary>
     public bool Matches(string? candidate) =>

@@ -4,9 +4,9 @@ namespace FaceLab.Studio.Security;
 
 /// <summary>
 /// Lets a request through only with the session token: in the <c>X-FaceLab-Token</c> header or in
-/// the cookie that opening the token URL (<c>/?token=...</c>) sets. That cookie is HttpOnly and
-/// SameSite=Strict, so the page's images and live channel carry it and other sites' pages do not;
-/// the URL is then redirected without the token so it stays out of the history.
+/// the cookie that opening the token URL (<c>/s-.../?token=...</c>) sets. That cookie is HttpOnly,
+/// SameSite=Strict and scoped to the session path, so the page's images and live channel carry it
+/// and nothing else does; the URL is then redirected without the token so it stays out of the history.
 /// </summary>
 internal sealed class TokenGate(RequestDelegate next, SessionToken token)
 {
@@ -21,7 +21,7 @@ internal sealed class TokenGate(RequestDelegate next, SessionToken token)
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Strict,
-                Path = "/",
+                Path = request.PathBase + "/", // the session path only: see SessionPath
                 IsEssential = true,
             });
             context.Response.Redirect(request.PathBase + request.Path);

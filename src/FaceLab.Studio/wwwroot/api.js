@@ -10,7 +10,7 @@ export class ApiError extends Error {
 }
 
 async function request(method, path, body) {
-  const response = await fetch('/api' + path, {
+  const response = await fetch('api' + path, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -52,12 +52,12 @@ function fillMetadata(face) {
 export async function openFace(path, version) {
   const face = await get('/face' + query({ path }));
   document.getElementById('detail-title').textContent = face.name;
-  document.getElementById('detail-face').src = '/api/image' + query({ path, v: version });
+  document.getElementById('detail-face').src = 'api/image' + query({ path, v: version });
   const frame = document.getElementById('detail-frame');
   const box = document.getElementById('detail-frame-box');
   if (face.frame?.path) {
     box.hidden = false;
-    frame.src = '/api/image' + query({ path: face.frame.path });
+    frame.src = 'api/image' + query({ path: face.frame.path });
     drawOverlay(face);
   } else {
     box.hidden = true;

@@ -36,7 +36,7 @@ function tileFor(index) {
   const image = document.createElement('img');
   image.loading = 'lazy';
   image.alt = face.name;
-  image.src = '/api/thumbnail' + query({ path: `${state.folder}/${face.name}`, v: face.version });
+  image.src = 'api/thumbnail' + query({ path: `${state.folder}/${face.name}`, v: face.version });
   const label = document.createElement('span');
   label.textContent = face.name;
   tile.append(image, label);

@@ -62,7 +62,7 @@ function update(job) {
 }
 
 export function initJobs() {
-  const events = new EventSource('/api/events');
+  const events = new EventSource('api/events');
   events.addEventListener('job', event => update(JSON.parse(event.data)));
   events.addEventListener('open', () => { document.body.dataset.live = 'connected'; });
   events.addEventListener('error', () => { document.body.dataset.live = 'reconnecting'; });

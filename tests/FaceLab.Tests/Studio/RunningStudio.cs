@@ -49,7 +49,7 @@ public sealed class RunningStudio : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
-            var job = (await Client.GetFromJsonAsync<JobView>($"/api/jobs/{id}"))!;
+            var job = (await Client.GetFromJsonAsync<JobView>($"api/jobs/{id}"))!;
             if (job.State != "running") return job;
             Assert.True(DateTime.UtcNow < deadline, $"job {id} still running after {seconds} s");
             await Task.Delay(100);

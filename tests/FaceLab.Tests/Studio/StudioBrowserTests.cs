@@ -52,7 +52,7 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
         await Assertions.Expect(_page.Locator("#face-count")).ToHaveTextAsync($"{faces} faces");
         await Assertions.Expect(Tiles).ToHaveCountAsync(faces);
         await _page.WaitForFunctionAsync("() => [...document.querySelectorAll('#grid .tile img')].every(i => i.complete && i.naturalWidth === 128)");
-        Assert.Equal("/", new Uri(_page.Url).AbsolutePath);
+        Assert.Equal(_studio.Server.Address.AbsolutePath, new Uri(_page.Url).AbsolutePath);
         Assert.DoesNotContain("token", _page.Url); // the token left the address bar
 
         await _page.Locator("#set-tabs button", new PageLocatorOptions { HasText = "dst" }).ClickAsync();
@@ -153,13 +153,13 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
     }
 
     [Fact]
-    public async Task APageOfAnotherLocalOriginCannotMoveFacesThoughTheBrowserSendsItTheCookie()
+    public async Task AnotherLocalWebServerNeitherGetsTheCookieNorMovesFacesFromItsPage()
     {
         // Another web server on 127.0.0.1 (same site: cookies ignore the port) serves a page that
         // sends a simple cross-origin POST, which needs no preflight and carries the studio's cookie.
         using var attacker = AttackerPage.Serve();
         await _page.GotoAsync(attacker.Address);
-        var target = new Uri(_studio.Server.Address, "/api/faces/trash").AbsoluteUri;
+        var target = new Uri(_studio.Server.Address, "api/faces/trash").AbsoluteUri;
         var answered = _page.WaitForResponseAsync(target);
 
         await _page.EvaluateAsync(
@@ -167,14 +167,17 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
             "body: JSON.stringify({ folder: 'data_src/aligned', names: ['00001_0.jpg'] }) })", target);
 
         Assert.Equal(403, (await answered).Status); // the same-origin guard, before anything else
+        Assert.NotEmpty(attacker.CookieHeaders);
+        Assert.All(attacker.CookieHeaders, c => Assert.DoesNotContain("facelab_studio", c)); // scoped to the session path
         Assert.True(File.Exists(_studio.Combine("data_src", "aligned", "00001_0.jpg")));
         Assert.False(Directory.Exists(_studio.Combine("data_src", "aligned_trash")));
     }
 
-    /// <summary>A one-page web server on another loopback port.</summary>
+    /// <summary>A one-page web server on another loopback port that notes the cookies it is sent.</summary>
     private sealed class AttackerPage : IDisposable
     {
         private readonly System.Net.HttpListener _listener = new();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _cookies = new();
 
         private AttackerPage(int port)
         {
@@ -185,6 +188,9 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
         }
 
         public string Address { get; }
+
+        /// <summary>The Cookie header of every request (empty when none was sent).</summary>
+        public IReadOnlyCollection<string> CookieHeaders => _cookies;
 
         public static AttackerPage Serve()
         {
@@ -212,6 +218,7 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
                 {
                     return;
                 }
+                _cookies.Enqueue(context.Request.Headers["Cookie"] ?? "");
                 var body = "<html><body>an innocent page</body></html>"u8.ToArray();
                 context.Response.ContentType = "text/html";
                 await context.Response.OutputStream.WriteAsync(body);

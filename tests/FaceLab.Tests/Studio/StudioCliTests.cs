@@ -10,7 +10,7 @@ namespace FaceLab.Tests.Studio;
 [Collection(StudioCollection.Name)]
 public sealed partial class StudioCliTests(StudioWorkspaceFixture data)
 {
-    [GeneratedRegex(@"^studio: serving (?<workspace>.+) at (?<url>http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_-]{43})$")]
+    [GeneratedRegex(@"^studio: serving (?<workspace>.+) at (?<url>http://127\.0\.0\.1:\d+/s-[A-Za-z0-9_-]{22}/\?token=[A-Za-z0-9_-]{43})$")]
     private static partial Regex ServingLine();
 
     [Fact]
@@ -25,11 +25,11 @@ public sealed partial class StudioCliTests(StudioWorkspaceFixture data)
         Assert.Equal(workspace, match.Groups["workspace"].Value);
         var url = new Uri(match.Groups["url"].Value);
         Assert.Contains("not opening a browser (--no-browser)", await ReadLinesAsync(process, 2));
-        using var client = new HttpClient { BaseAddress = url };
+        using var client = new HttpClient { BaseAddress = new Uri(url.GetLeftPart(UriPartial.Path)) };
         client.DefaultRequestHeaders.Add(SessionToken.HeaderName, url.Query["?token=".Length..]);
-        using var anonymous = new HttpClient { BaseAddress = url };
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/facesets")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/facesets")).StatusCode);
+        using var anonymous = new HttpClient { BaseAddress = client.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/facesets")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/facesets")).StatusCode);
 
         MediaOracle.Run("kill", "-INT", process.Id.ToString(CultureInfo.InvariantCulture));
 

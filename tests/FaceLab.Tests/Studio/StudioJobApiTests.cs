@@ -15,7 +15,7 @@ public sealed class StudioJobApiTests(StudioWorkspaceFixture data) : StudioApiTe
 {
     private async Task<JobView> StartAsync(string kind, object request)
     {
-        using var response = await Studio.Client.PostAsJsonAsync($"/api/jobs/{kind}", request);
+        using var response = await Studio.Client.PostAsJsonAsync($"api/jobs/{kind}", request);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JobView>())!;
     }
@@ -32,7 +32,7 @@ public sealed class StudioJobApiTests(StudioWorkspaceFixture data) : StudioApiTe
         Assert.Equal($"sorted {faces} faces by face-yaw ({faces} measured, 0 from the cache)", job.Summary);
         Assert.Equal(new ProgressView("rename", 2L * faces, 2L * faces, "files"), job.Progress);
         Assert.Equal([.. Enumerable.Range(0, faces).Select(i => $"{i:D5}.jpg")], FaceSetFolder.ListFaces(folder).Select(Path.GetFileName));
-        var log = await Studio.Client.GetFromJsonAsync<List<LogLineView>>($"/api/jobs/{job.Id}/log");
+        var log = await Studio.Client.GetFromJsonAsync<List<LogLineView>>($"api/jobs/{job.Id}/log");
         Assert.Equal("faces sort data_dst/aligned", log![0].Text);
         Assert.Contains(log, l => l.Text.StartsWith("sort by face-yaw", StringComparison.Ordinal));
         Assert.StartsWith("done: sorted", log[^1].Text);
@@ -45,7 +45,7 @@ public sealed class StudioJobApiTests(StudioWorkspaceFixture data) : StudioApiTe
         Directory.Delete(Studio.Combine("data_dst", "aligned"), recursive: true);
 
         var extract = await StartAsync("extract", new { frames = "data_dst" });
-        using var sort = await Studio.Client.PostAsJsonAsync("/api/jobs/sort", new { folder = "data_dst/aligned", method = "blur" });
+        using var sort = await Studio.Client.PostAsJsonAsync("api/jobs/sort", new { folder = "data_dst/aligned", method = "blur" });
         var done = await Studio.WaitForJobAsync(extract.Id);
 
         Assert.Equal(HttpStatusCode.Conflict, sort.StatusCode);
@@ -63,8 +63,8 @@ public sealed class StudioJobApiTests(StudioWorkspaceFixture data) : StudioApiTe
     {
         using var held = ResourceLock.Acquire(Studio.Combine("data_src", "aligned"), "faces extract");
 
-        using var response = await Studio.Client.PostAsJsonAsync("/api/jobs/sort", new { folder = "data_src/aligned", method = "blur" });
-        using var trash = await Studio.Client.PostAsJsonAsync("/api/faces/trash", new { folder = "data_src/aligned", names = new[] { "00001_0.jpg" } });
+        using var response = await Studio.Client.PostAsJsonAsync("api/jobs/sort", new { folder = "data_src/aligned", method = "blur" });
+        using var trash = await Studio.Client.PostAsJsonAsync("api/faces/trash", new { folder = "data_src/aligned", names = new[] { "00001_0.jpg" } });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var error = (await response.Content.ReadFromJsonAsync<ErrorResponse>())!.Error;
@@ -78,7 +78,7 @@ public sealed class StudioJobApiTests(StudioWorkspaceFixture data) : StudioApiTe
     public async Task ACancelledJobStopsAndKeepsTheFacesOfFinishedFrames()
     {
         var extract = await StartAsync("extract", new { frames = "data_dst", redo = true });
-        using var cancel = await Studio.Client.PostAsync($"/api/jobs/{extract.Id}/cancel", null);
+        using var cancel = await Studio.Client.PostAsync($"api/jobs/{extract.Id}/cancel", null);
         var done = await Studio.WaitForJobAsync(extract.Id);
 
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
@@ -89,19 +89,19 @@ public sealed class StudioJobApiTests(StudioWorkspaceFixture data) : StudioApiTe
     [Fact]
     public async Task AnUnknownMethodOrMissingFolderIsRefusedBeforeAJobStarts()
     {
-        using var method = await Studio.Client.PostAsJsonAsync("/api/jobs/sort", new { folder = "data_src/aligned", method = "prettiest" });
-        using var folder = await Studio.Client.PostAsJsonAsync("/api/jobs/sort", new { folder = "data_src/nothing", method = "blur" });
+        using var method = await Studio.Client.PostAsJsonAsync("api/jobs/sort", new { folder = "data_src/aligned", method = "prettiest" });
+        using var folder = await Studio.Client.PostAsJsonAsync("api/jobs/sort", new { folder = "data_src/nothing", method = "blur" });
 
         Assert.Equal(HttpStatusCode.BadRequest, method.StatusCode);
         Assert.Equal("not a sort method", (await method.Content.ReadFromJsonAsync<ErrorResponse>())!.Error.Problem);
         Assert.Equal(HttpStatusCode.NotFound, folder.StatusCode);
-        Assert.Empty((await Studio.Client.GetFromJsonAsync<List<JobView>>("/api/jobs"))!);
+        Assert.Empty((await Studio.Client.GetFromJsonAsync<List<JobView>>("api/jobs"))!);
     }
 
     [Fact]
     public async Task TheLiveChannelPushesAJobsProgressAndItsEnd()
     {
-        using var events = await Studio.Client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
+        using var events = await Studio.Client.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
         Assert.Equal(": connected", await reader.ReadLineAsync());
 

@@ -13,14 +13,14 @@ namespace FaceLab.Tests.Studio;
 public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : StudioApiTest(data)
 {
     [Theory]
-    [InlineData("/")]
-    [InlineData("/app.js")]
-    [InlineData("/api/facesets")]
-    [InlineData("/api/faces?folder=data_src/aligned")]
-    [InlineData("/api/thumbnail?path=data_src/aligned/00001_0.jpg")]
-    [InlineData("/api/image?path=data_src/00001.png")]
-    [InlineData("/api/events")]
-    [InlineData("/api/no-such-thing")]
+    [InlineData("")]
+    [InlineData("app.js")]
+    [InlineData("api/facesets")]
+    [InlineData("api/faces?folder=data_src/aligned")]
+    [InlineData("api/thumbnail?path=data_src/aligned/00001_0.jpg")]
+    [InlineData("api/image?path=data_src/00001.png")]
+    [InlineData("api/events")]
+    [InlineData("api/no-such-thing")]
     public async Task EveryRequestWithoutTheTokenIsRefused(string url)
     {
         using var response = await Studio.Anonymous.GetAsync(url);
@@ -35,12 +35,12 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     public async Task AWrongTokenIsRefusedInTheHeaderTheCookieAndTheUrl()
     {
         var port = Studio.Server.Address.Port;
-        using var header = new HttpRequestMessage(HttpMethod.Get, "/api/facesets") { Headers = { { SessionToken.HeaderName, "guess" } } };
-        using var cookie = new HttpRequestMessage(HttpMethod.Get, "/api/facesets") { Headers = { { "Cookie", $"{SessionToken.CookieName(port)}=guess" } } };
+        using var header = new HttpRequestMessage(HttpMethod.Get, "api/facesets") { Headers = { { SessionToken.HeaderName, "guess" } } };
+        using var cookie = new HttpRequestMessage(HttpMethod.Get, "api/facesets") { Headers = { { "Cookie", $"{SessionToken.CookieName(port)}=guess" } } };
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Studio.Anonymous.SendAsync(header)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Studio.Anonymous.SendAsync(cookie)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Studio.Anonymous.GetAsync("/?token=guess")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Studio.Anonymous.GetAsync("?token=guess")).StatusCode);
     }
 
     [Fact]
@@ -52,25 +52,39 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
         using var entry = await browser.GetAsync(Studio.Server.TokenUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, entry.StatusCode);
-        Assert.Equal("/", entry.Headers.Location!.OriginalString); // the token leaves the address bar
+        var session = Studio.Server.Address.AbsolutePath;
+        Assert.Equal(session, entry.Headers.Location!.OriginalString); // the token leaves the address bar
         var setCookie = Assert.Single(entry.Headers.GetValues("Set-Cookie"));
         Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("<title>FaceLab Studio</title>", await browser.GetStringAsync("/"));
-        using var thumbnail = await browser.GetAsync("/api/thumbnail?path=data_src/aligned/00001_0.jpg");
+        Assert.Contains($"path={session};", setCookie + ";", StringComparison.OrdinalIgnoreCase); // not sent to other servers on 127.0.0.1
+        Assert.Contains("<title>FaceLab Studio</title>", await browser.GetStringAsync(""));
+        using var thumbnail = await browser.GetAsync("api/thumbnail?path=data_src/aligned/00001_0.jpg");
         Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType!.MediaType);
-        using var events = await browser.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
+        using var events = await browser.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", events.Content.Headers.ContentType!.MediaType);
     }
 
     [Theory]
-    [InlineData("/api/faces?folder=../")]
-    [InlineData("/api/faces?folder=data_src/../..")]
-    [InlineData("/api/faces?folder=%2Fetc")]
-    [InlineData("/api/image?path=%2Fetc%2Fpasswd")]
-    [InlineData("/api/image?path=../outside.png")]
-    [InlineData("/api/thumbnail?path=data_src/aligned/..%2F..%2F..%2Foutside.jpg")]
-    [InlineData("/api/face?path=%2Ftmp%2Fface.jpg")]
+    [InlineData("/")]
+    [InlineData("/api/facesets")]
+    [InlineData("/s-guess/api/facesets")]
+    public async Task NothingIsServedOutsideTheSessionPathEvenWithTheToken(string url)
+    {
+        using var response = await Studio.Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("no such page", (await response.Content.ReadFromJsonAsync<ErrorResponse>())!.Error.Problem);
+    }
+
+    [Theory]
+    [InlineData("api/faces?folder=../")]
+    [InlineData("api/faces?folder=data_src/../..")]
+    [InlineData("api/faces?folder=%2Fetc")]
+    [InlineData("api/image?path=%2Fetc%2Fpasswd")]
+    [InlineData("api/image?path=../outside.png")]
+    [InlineData("api/thumbnail?path=data_src/aligned/..%2F..%2F..%2Foutside.jpg")]
+    [InlineData("api/face?path=%2Ftmp%2Fface.jpg")]
     public async Task PathsWithDotDotOrAbsolutePathsAreRefused(string url)
     {
         using var response = await Studio.Client.GetAsync(url);
@@ -89,13 +103,13 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
         File.CreateSymbolicLink(Studio.Combine("data_src", "linked"), outside);
         File.CreateSymbolicLink(Studio.Combine("data_src", "private.png"), Path.Combine(outside, "private.png"));
 
-        foreach (var url in new[] { "/api/image?path=data_src/linked/private.png", "/api/image?path=data_src/private.png", "/api/faces?folder=data_src/linked" })
+        foreach (var url in new[] { "api/image?path=data_src/linked/private.png", "api/image?path=data_src/private.png", "api/faces?folder=data_src/linked" })
         {
             using var response = await Studio.Client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
             Assert.Contains("outside the workspace", (await response.Content.ReadFromJsonAsync<ErrorResponse>())!.Error.Problem);
         }
-        using var sort = await Studio.Client.PostAsJsonAsync("/api/jobs/sort", new { folder = "data_src/linked", method = "blur" });
+        using var sort = await Studio.Client.PostAsJsonAsync("api/jobs/sort", new { folder = "data_src/linked", method = "blur" });
         Assert.Equal(HttpStatusCode.Forbidden, sort.StatusCode);
     }
 
@@ -104,7 +118,7 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     {
         foreach (var name in new[] { "../00001.png", ".facelab-lock-holder", "/etc/passwd" })
         {
-            using var response = await Studio.Client.PostAsJsonAsync("/api/faces/trash", new { folder = "data_src/aligned", names = new[] { name } });
+            using var response = await Studio.Client.PostAsJsonAsync("api/faces/trash", new { folder = "data_src/aligned", names = new[] { name } });
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         }
         Assert.False(Directory.Exists(Studio.Combine("data_src", "aligned_trash")));
@@ -118,7 +132,7 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     [InlineData("Sec-Fetch-Site", "same-site")]
     public async Task CrossOriginChangesAreRefusedEvenWithTheToken(string header, string value)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/faces/trash")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/faces/trash")
         {
             Content = JsonContent.Create(new { folder = "data_src/aligned", names = new[] { "00001_0.jpg" } }),
             Headers = { { header, value } },
@@ -134,7 +148,7 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     [Fact]
     public async Task ASameOriginChangeIsAccepted()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/faces/trash")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/faces/trash")
         {
             Content = JsonContent.Create(new { folder = "data_src/aligned", names = new[] { "00001_0.jpg" } }),
             Headers = { { "Origin", Studio.Server.Address.GetLeftPart(UriPartial.Authority) }, { "Sec-Fetch-Site", "same-origin" } },
@@ -151,7 +165,7 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     {
         var names = Enumerable.Range(0, 100_000).Select(i => $"{i:D8}_0.jpg").ToArray(); // ≈ 1.7 MB of JSON
 
-        using var response = await Studio.Client.PostAsJsonAsync("/api/faces/trash", new { folder = "data_src/aligned", names });
+        using var response = await Studio.Client.PostAsJsonAsync("api/faces/trash", new { folder = "data_src/aligned", names });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("too large", (await response.Content.ReadFromJsonAsync<ErrorResponse>())!.Error.Problem);
@@ -161,7 +175,7 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     public async Task AnotherHostNameIsRefused()
     {
         // A DNS-rebinding page reaches the port under its own host name.
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/facesets") { Headers = { Host = "evil.example" } };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/facesets") { Headers = { Host = "evil.example" } };
 
         using var response = await Studio.Client.SendAsync(request);
 
