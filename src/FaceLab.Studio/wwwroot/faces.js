@@ -79,7 +79,13 @@ const restoreTrash = guarded(async () => {
 });
 
 const sort = guarded(async () => {
-  await post('/jobs/sort', { folder: state.folder, method: $('sort-method').value });
+  const count = $('sort-count').value;
+  await post('/jobs/sort', { folder: state.folder, method: $('sort-method').value, count: count === '' ? null : Number(count) });
+});
+
+/** Faces live in FRAMES/aligned: extraction of the frames not extracted yet (a resume, never a redo). */
+const extract = guarded(async () => {
+  await post('/jobs/extract', { frames: state.folder.replace(/\/aligned$/, '') });
 });
 
 function click(index, event) {
@@ -120,6 +126,7 @@ export async function initFaces() {
   $('trash-button').addEventListener('click', moveSelectionToTrash);
   $('restore-button').addEventListener('click', restoreTrash);
   $('sort-button').addEventListener('click', sort);
+  $('extract-button').addEventListener('click', extract);
   $('grid').addEventListener('keydown', keydown);
   // A job that changed the folder on show (a sort renames its faces) reloads it when it ends.
   onJobUpdate((job, previous) => {

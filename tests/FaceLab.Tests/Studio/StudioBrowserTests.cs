@@ -102,21 +102,38 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
         await Assertions.Expect(job.Locator(".job-log")).ToContainTextAsync("sort by face-yaw");
     }
 
+    [Fact]
+    public async Task ExtractNewFramesRunsAsAJobThatResumesAndRedoesNothing()
+    {
+        var frames = Directory.GetFiles(_studio.Combine("data_src"), "*.png").Length;
+
+        await _page.Locator("#extract-button").ClickAsync();
+
+        var job = _page.Locator("#job-list .job").First;
+        await Assertions.Expect(job.Locator(".job-title")).ToHaveTextAsync("#1 faces extract data_src/aligned");
+        await Assertions.Expect(job).ToHaveAttributeAsync("data-state", "succeeded", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        await Assertions.Expect(job.Locator(".job-result")).ToHaveTextAsync($"0 faces from 0 frames; {frames} frames were extracted before");
+    }
+
     [GeneratedRegex(@"^rename: (\d+) / \1 files$")]
     private static partial Regex ProgressLine();
 
     [Fact]
-    public async Task ARunningJobShowsAgainWhenThePageIsOpenedAgain()
+    public async Task AJobGoesOnWhileThePageIsClosedAndShowsAgainWhenItReopens()
     {
-        var job = _page.Locator("#job-list .job").First;
         await _page.Locator("#sort-button").ClickAsync();
-        await Assertions.Expect(job).ToHaveAttributeAsync("data-state", "succeeded", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
-
+        await Assertions.Expect(_page.Locator("#job-list .job")).ToHaveCountAsync(1);
         await _page.CloseAsync();
+        var job = await _studio.WaitForJobAsync(1);
+
         _page = await _context.NewPageAsync();
         await OpenAsync(_studio);
 
-        await Assertions.Expect(_page.Locator("#job-list .job").First.Locator(".job-title")).ToHaveTextAsync("#1 faces sort data_src/aligned");
+        Assert.Equal("succeeded", job.State);
+        var shown = _page.Locator("#job-list .job").First;
+        await Assertions.Expect(shown.Locator(".job-title")).ToHaveTextAsync("#1 faces sort data_src/aligned");
+        await Assertions.Expect(shown).ToHaveAttributeAsync("data-state", "succeeded");
+        await Assertions.Expect(shown.Locator(".job-result")).ToHaveTextAsync(job.Summary!);
     }
 
     [Fact]

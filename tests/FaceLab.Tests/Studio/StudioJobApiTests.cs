@@ -87,6 +87,15 @@ public sealed class StudioJobApiTests(StudioWorkspaceFixture data) : StudioApiTe
     }
 
     [Fact]
+    public async Task AJobTheLibraryRefusesEndsFailedWithTheErrorsFields()
+    {
+        var job = await Studio.WaitForJobAsync((await StartAsync("sort", new { folder = "data_src/aligned", method = "best" })).Id);
+
+        Assert.Equal("failed", job.State);
+        Assert.Equal(new ErrorView("--by best", "needs --count N, the number of faces to keep", null), job.Error);
+    }
+
+    [Fact]
     public async Task AnUnknownMethodOrMissingFolderIsRefusedBeforeAJobStarts()
     {
         using var method = await Studio.Client.PostAsJsonAsync("api/jobs/sort", new { folder = "data_src/aligned", method = "prettiest" });
