@@ -1,4 +1,5 @@
 using System.Net;
+using FaceLab.Common;
 using System.Text.Json.Serialization;
 using FaceLab.Studio.Api;
 using FaceLab.Studio.Faces;
@@ -6,6 +7,7 @@ using FaceLab.Studio.Hosting;
 using FaceLab.Studio.Jobs;
 using FaceLab.Studio.Security;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -91,7 +93,15 @@ public sealed class StudioServer : IAsyncDisposable
         api.MapFallback((HttpContext c) => Results.NotFound(new { error = new ErrorBody(c.Request.Path, "no such API", null) }));
         PageEndpoints.Map(app);
 
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            await app.DisposeAsync();
+            throw new FaceLabException($"127.0.0.1:{options.Port}", "the port is in use by another program", "choose another port, or none for a free one");
+        }
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StudioServer(app, token, new Uri(new Uri(bound).GetLeftPart(UriPartial.Authority) + session.Value + "/"));
     }

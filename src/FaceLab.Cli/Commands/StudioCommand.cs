@@ -21,6 +21,7 @@ internal static class StudioCommand
             await using var server = await StudioServer.StartAsync(options, logging => logging
                 .AddSimpleConsole(o => o.SingleLine = true)
                 .AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None) // a failed start is the command's one error line
                 .SetMinimumLevel(LogLevel.Warning));
             Console.WriteLine($"studio: serving {options.Validate().Workspace} at {server.TokenUrl}");
             Console.WriteLine("studio: the URL's token is the key to this session; press Ctrl+C to stop");

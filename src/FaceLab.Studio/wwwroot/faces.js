@@ -6,7 +6,7 @@ import { Selection } from './selection.js';
 import { openFace } from './detail.js';
 import { onJobUpdate } from './jobs.js';
 
-const state = { folder: null, faces: [], inTrash: 0 };
+const state = { folder: null, faces: [], inTrash: 0, loadedAt: 0 };
 const selection = new Selection();
 let grid;
 
@@ -56,6 +56,7 @@ async function load(folder) {
   if (folder !== state.folder) selection.clear();
   state.folder = folder;
   for (const tab of document.querySelectorAll('#set-tabs button')) tab.setAttribute('aria-selected', tab.dataset.folder === folder);
+  state.loadedAt = Date.now(); // before asking: a job that ends after this may have changed the answer
   const listing = await get('/faces' + query({ folder }));
   state.faces = listing.faces;
   state.inTrash = listing.inTrash;
@@ -128,9 +129,11 @@ export async function initFaces() {
   $('sort-button').addEventListener('click', sort);
   $('extract-button').addEventListener('click', extract);
   $('grid').addEventListener('keydown', keydown);
-  // A job that changed the folder on show (a sort renames its faces) reloads it when it ends.
+  // A job that changed the folder on show (a sort renames its faces) reloads it when it ends: seen
+  // running before, or (a quick job the live channel first showed finished) ended after the listing.
   onJobUpdate((job, previous) => {
-    if (job.state !== 'running' && previous?.state === 'running' && state.folder && job.resource === state.folder) guarded(load)(state.folder);
+    if (job.state === 'running' || job.resource !== state.folder || previous?.state === job.state) return;
+    if (previous?.state === 'running' || Date.parse(job.ended) > state.loadedAt) guarded(load)(state.folder);
   });
   const first = sets.find(s => s.exists);
   if (first) await guarded(load)(first.folder);

@@ -38,6 +38,20 @@ public sealed partial class StudioCliTests(StudioWorkspaceFixture data)
         Assert.Contains("facelab: stopped", await process.StandardError.ReadToEndAsync());
     }
 
+    [Fact]
+    public void APortInUseIsOneErrorLine()
+    {
+        using var temp = new TempFolder();
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = CliProcess.Run(temp.Path, "studio", "--workspace", data.Template, "--port", port.ToString(CultureInfo.InvariantCulture), "--no-browser");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"facelab: error: 127.0.0.1:{port}: the port is in use by another program (choose another port, or none for a free one)", Assert.Single(result.StderrLines));
+    }
+
     private static async Task<string> ReadLinesAsync(System.Diagnostics.Process process, int count)
     {
         var lines = new List<string>();

@@ -114,7 +114,7 @@ public sealed class StudioJobApiTests(StudioWorkspaceFixture data) : StudioApiTe
         using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
         Assert.Equal(": connected", await reader.ReadLineAsync());
 
-        var job = await StartAsync("sort", new { folder = "data_src/aligned", method = "hist" });
+        var job = await StartAsync("extract", new { frames = "data_src", redo = true }); // seconds long: its running states are seen
         var seen = new List<JobView>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (seen.LastOrDefault()?.State is null or "running")
