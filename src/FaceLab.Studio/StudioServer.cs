@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +59,6 @@ public sealed class StudioServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = StudioOptions.MaxRequestBodyBytes;
             kestrel.AddServerHeader = false;
         });
-        builder.Services.Configure<HostFilteringOptions>(o => o.AllowedHosts = ["127.0.0.1", "localhost"]);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
@@ -73,7 +71,7 @@ public sealed class StudioServer : IAsyncDisposable
 
         var app = builder.Build();
         app.UseMiddleware<ErrorResponses>();
-        app.UseHostFiltering();
+        app.UseMiddleware<LoopbackHostGuard>();
         app.UseMiddleware<SessionPathGate>();
         app.UseMiddleware<SameOriginGuard>();
         app.UseMiddleware<TokenGate>();
@@ -90,7 +88,6 @@ public sealed class StudioServer : IAsyncDisposable
         var api = app.MapGroup("/api");
         FaceEndpoints.Map(api);
         JobEndpoints.Map(api);
-        api.MapFallback((HttpContext c) => Results.NotFound(new { error = new ErrorBody(c.Request.Path, "no such API", null) }));
         PageEndpoints.Map(app);
 
         try

@@ -1,6 +1,7 @@
 using FaceLab.Common;
 using FaceLab.Studio.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
 namespace FaceLab.Studio.Api;
@@ -23,6 +24,9 @@ internal sealed class ErrorResponses(RequestDelegate next, ILogger<ErrorResponse
         try
         {
             await next(context);
+            // Refusals the framework answers without a body (415, 405, an unknown host name) get one too.
+            if (context.Response.StatusCode >= 400 && !context.Response.HasStarted)
+                await WriteAsync(context, context.Response.StatusCode, new ErrorBody($"{context.Request.Method} {context.Request.Path}", Plain(context.Response.StatusCode), null));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -32,11 +36,20 @@ internal sealed class ErrorResponses(RequestDelegate next, ILogger<ErrorResponse
         {
             var (status, body) = Describe(e, context.Request);
             if (status == StatusCodes.Status500InternalServerError) StudioLog.RequestFailed(logger, e, context.Request.Method, context.Request.Path);
-            context.Response.Clear();
-            context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(new { error = body });
+            await WriteAsync(context, status, body);
         }
     }
+
+    private static async Task WriteAsync(HttpContext context, int status, ErrorBody body)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(new { error = body });
+    }
+
+    /// <summary>The status's reason in lower case: "unsupported media type".</summary>
+    private static string Plain(int status) =>
+        (ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } reason ? reason : $"HTTP {status}").ToLowerInvariant();
 
     private static (int Status, ErrorBody Body) Describe(Exception e, HttpRequest request) => e switch
     {

@@ -13,7 +13,9 @@ public sealed class FaceJobs(JobRunner runner, WorkspacePaths paths)
     public StudioJob StartSort(SortJobRequest request)
     {
         request = request.Validate();
-        var folder = ExistingFolder(request.Folder);
+        var folder = paths.Resolve(request.Folder);
+        runner.EnsureIdle(folder, request.Folder); // first: a folder an extraction is still creating is busy, not missing
+        RequireFolder(folder, request.Folder);
         var options = new FaceSortOptions { Count = request.Count };
         return runner.Start("faces sort", folder, paths.ToRelative(folder), async job =>
         {
@@ -29,7 +31,8 @@ public sealed class FaceJobs(JobRunner runner, WorkspacePaths paths)
     public StudioJob StartExtract(ExtractJobRequest request)
     {
         request = request.Validate();
-        var frames = ExistingFolder(request.Frames);
+        var frames = paths.Resolve(request.Frames);
+        RequireFolder(frames, request.Frames);
         var aligned = Path.Combine(frames, "aligned");
         var tools = FaceExtractionTools.From(FaceDetectors.Get(request.DetectorName), FaceLandmarkers.Get(request.LandmarkerName));
         var options = new FaceExtractionOptions { FaceType = FaceType.Parse(request.FaceTypeName) };
@@ -44,9 +47,8 @@ public sealed class FaceJobs(JobRunner runner, WorkspacePaths paths)
         });
     }
 
-    private string ExistingFolder(string relative)
+    private static void RequireFolder(string folder, string shown)
     {
-        var folder = paths.Resolve(relative);
-        return Directory.Exists(folder) ? folder : throw StudioRequestException.NotFound(relative, "folder not found");
+        if (!Directory.Exists(folder)) throw StudioRequestException.NotFound(shown, "folder not found");
     }
 }

@@ -171,6 +171,19 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
         Assert.Contains("too large", (await response.Content.ReadFromJsonAsync<ErrorResponse>())!.Error.Problem);
     }
 
+    [Theory]
+    [InlineData("{\"folder\": ", "application/json", HttpStatusCode.BadRequest, "malformed request")]
+    [InlineData("folder=data_src/aligned", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType, "unsupported media type")]
+    public async Task AMalformedBodyIsAJsonError(string body, string contentType, HttpStatusCode status, string problem)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+
+        using var response = await Studio.Client.PostAsync("api/faces/restore", content);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(problem, (await response.Content.ReadFromJsonAsync<ErrorResponse>())!.Error.Problem);
+    }
+
     [Fact]
     public async Task AnotherHostNameIsRefused()
     {
@@ -180,6 +193,7 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
         using var response = await Studio.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("refused: not a loopback host name", (await response.Content.ReadFromJsonAsync<ErrorResponse>())!.Error.Problem);
     }
 
     [Fact]
