@@ -19,23 +19,29 @@ public sealed partial class StudioCliTests(StudioWorkspaceFixture data)
         using var temp = new TempFolder();
         var workspace = data.CopyTo(temp.Combine("workspace"));
         using var process = CliProcess.Start(temp.Path, "studio", "--workspace", workspace, "--no-browser");
+        try
+        {
+            var match = ServingLine().Match(await process.StandardOutput.ReadLineAsync() ?? "");
+            Assert.True(match.Success, "no URL line");
+            Assert.Equal(workspace, match.Groups["workspace"].Value);
+            var url = new Uri(match.Groups["url"].Value);
+            Assert.Contains("not opening a browser (--no-browser)", await ReadLinesAsync(process, 2));
+            using var client = new HttpClient { BaseAddress = new Uri(url.GetLeftPart(UriPartial.Path)) };
+            client.DefaultRequestHeaders.Add(SessionToken.HeaderName, url.Query["?token=".Length..]);
+            using var anonymous = new HttpClient { BaseAddress = client.BaseAddress };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/facesets")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/facesets")).StatusCode);
 
-        var match = ServingLine().Match(await process.StandardOutput.ReadLineAsync() ?? "");
-        Assert.True(match.Success, "no URL line");
-        Assert.Equal(workspace, match.Groups["workspace"].Value);
-        var url = new Uri(match.Groups["url"].Value);
-        Assert.Contains("not opening a browser (--no-browser)", await ReadLinesAsync(process, 2));
-        using var client = new HttpClient { BaseAddress = new Uri(url.GetLeftPart(UriPartial.Path)) };
-        client.DefaultRequestHeaders.Add(SessionToken.HeaderName, url.Query["?token=".Length..]);
-        using var anonymous = new HttpClient { BaseAddress = client.BaseAddress };
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/facesets")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/facesets")).StatusCode);
+            MediaOracle.Run("kill", "-INT", process.Id.ToString(CultureInfo.InvariantCulture));
 
-        MediaOracle.Run("kill", "-INT", process.Id.ToString(CultureInfo.InvariantCulture));
-
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the studio did not stop on Ctrl+C");
-        Assert.Equal(130, process.ExitCode);
-        Assert.Contains("facelab: stopped", await process.StandardError.ReadToEndAsync());
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the studio did not stop on Ctrl+C");
+            Assert.Equal(130, process.ExitCode);
+            Assert.Contains("facelab: stopped", await process.StandardError.ReadToEndAsync());
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true); // a failed assertion leaves no studio running
+        }
     }
 
     [Fact]
