@@ -5,11 +5,12 @@
 #   libdlib-data  dlib's 68-point shape predictor
 #   opencv-data   Haar cascades (fallback detector, test oracle)
 # With --tests also what the test suite uses as independent oracles:
-#   python3-skimage, python3-opencv (golden numbers), libimage-exiftool-perl (second metadata reader)
+#   python3-skimage, python3-opencv (golden numbers), libimage-exiftool-perl (second metadata reader),
+#   chromium (the studio's browser tests drive it through Playwright; no browser download)
 set -euo pipefail
 packages=(ffmpeg libgtk-3-0 libdlib-data opencv-data)
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(python3-skimage python3-opencv libimage-exiftool-perl)
+  packages+=(python3-skimage python3-opencv libimage-exiftool-perl chromium)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -5,7 +5,7 @@ namespace FaceLab.Common;
 /// recursive, hidden and system files skipped (macOS <c>._*</c> copies, our own <c>.partial</c>
 /// writes and caches), in <see cref="NaturalOrder"/> of the file names.
 /// </summary>
-internal static class ImageFiles
+public static class ImageFiles
 {
     /// <summary>Every still format accepted as input frames: what OpenCV decodes on all platforms.</summary>
     public static IReadOnlyList<string> StillExtensions { get; } =

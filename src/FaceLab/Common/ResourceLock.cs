@@ -13,8 +13,9 @@ namespace FaceLab.Common;
 /// only (a killed holder leaves it behind, and the next holder replaces it). On a file system
 /// without <c>flock</c> the work goes ahead unlocked rather than not at all.
 /// </summary>
-internal sealed class ResourceLock : IDisposable
+public sealed class ResourceLock : IDisposable
 {
+    /// <summary>The hidden file in the locked folder that is locked and names its holder.</summary>
     public const string HolderFileName = ".facelab-lock-holder";
 
     private const int MaxHolderChars = 400;
@@ -55,6 +56,7 @@ internal sealed class ResourceLock : IDisposable
         return new ResourceLock(folder, descriptor);
     }
 
+    /// <summary>Releases the lock (a crash releases it too: the kernel drops it with the process).</summary>
     public void Dispose()
     {
         if (_disposed || _descriptor == Unlocked) return;

@@ -9,7 +9,7 @@ namespace FaceLab.Imaging;
 /// missing, empty, truncated, undecodable or larger than <see cref="MaxSide"/> /
 /// <see cref="MaxPixels"/> gives a <see cref="FaceLabException"/> naming it, never an empty Mat.
 /// </summary>
-internal static class ImageDecoding
+public static class ImageDecoding
 {
     /// <summary>Longest accepted side in pixels.</summary>
     public const int MaxSide = 16384;

@@ -6,8 +6,9 @@ namespace FaceLab.Imaging;
 /// Reads the pixel size of a PNG or JPEG from its header without decoding the image,
 /// so thousands of frames can be checked in the time one decode takes.
 /// </summary>
-internal static class ImageHeader
+public static class ImageHeader
 {
+    /// <summary>The image's width and height; a one-line error naming the file when it is no PNG or JPEG or its header is cut.</summary>
     public static (int Width, int Height) ReadSize(string path)
     {
         try

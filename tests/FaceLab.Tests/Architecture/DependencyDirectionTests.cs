@@ -1,6 +1,5 @@
 using ArchUnitNET.Domain;
 using ArchUnitNET.Fluent;
-using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
@@ -27,9 +26,7 @@ namespace FaceLab.Tests.Architecture;
 /// </remarks>
 public class DependencyDirectionTests
 {
-    private static readonly ArchUnitNET.Domain.Architecture Code = new ArchLoader()
-        .LoadAssemblies(typeof(FaceLab.Common.FaceLabException).Assembly, typeof(FaceLab.Cli.Program).Assembly)
-        .Build();
+    private static readonly ArchUnitNET.Domain.Architecture Code = FaceLabCode.All;
 
     private static IObjectProvider<IType> In(string folder) =>
         Types().That().ResideInNamespaceOrBelow("FaceLab." + folder).As(folder);

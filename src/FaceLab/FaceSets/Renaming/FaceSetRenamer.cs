@@ -54,7 +54,8 @@ internal static class FaceSetRenamer
             foreach (var e in state.Entries)
             {
                 Move(Path.Combine(folder, e.From), e.ToTrash ? Path.Combine(trash, e.To) : Path.Combine(folder, e.Temp));
-                afterStep?.Invoke("temporary names", ++done);
+                done++; // not inside the call below: a null afterStep skips evaluating its arguments
+                afterStep?.Invoke("temporary names", done);
                 progress?.Report(new OperationProgress("rename", done, total, "files"));
             }
             state = state with { Phase = 2 };
@@ -67,7 +68,8 @@ internal static class FaceSetRenamer
         foreach (var e in state.Entries.Where(e => !e.ToTrash))
         {
             Move(Path.Combine(folder, e.Temp), Path.Combine(folder, e.To));
-            afterStep?.Invoke("final names", ++done);
+            done++;
+            afterStep?.Invoke("final names", done);
             progress?.Report(new OperationProgress("rename", done, total, "files"));
         }
         File.Delete(JournalPath(folder));
