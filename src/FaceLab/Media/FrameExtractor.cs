@@ -12,6 +12,9 @@ public static class FrameExtractor
 {
     internal const string StagingFolderName = ".extract.partial";
 
+    /// <summary>In the staging folder while its frames are being moved into place.</summary>
+    private const string PublishingMarker = ".publishing";
+
     public static async Task<FrameExtractionResult> ExtractAsync(
         string input, string outputFolder, FrameExtractionOptions options,
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
@@ -23,13 +26,18 @@ public static class FrameExtractor
         options = capped.Options;
 
         var existing = FrameSequence.In(outputFolder);
-        if (existing.Count > 0 && !options.Overwrite)
+        if (existing.Count > 0 && !options.Overwrite && !Directory.Exists(Path.Combine(outputFolder, StagingFolderName)))
             throw new FaceLabException(
                 $"{outputFolder}: already holds {existing.Count} frames; pass --overwrite to replace them (or clear the workspace)");
         AtomicOutput.EnsureWritableFolder(outputFolder, outputFolder);
         using var folderLock = ResourceLock.Acquire(outputFolder, "video extract");
 
         var staging = Path.Combine(outputFolder, StagingFolderName);
+        var rolledBack = RollBackInterruptedPublish(outputFolder, staging);
+        existing = FrameSequence.In(outputFolder);
+        if (existing.Count > 0 && !options.Overwrite)
+            throw new FaceLabException(
+                $"{outputFolder}: already holds {existing.Count} frames; pass --overwrite to replace them (or clear the workspace)");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); // ours, from an interrupted run
         Directory.CreateDirectory(staging);
         try
@@ -46,7 +54,9 @@ public static class FrameExtractor
             var produced = FrameSequence.In(staging);
             var warnings = CheckDecode(input, info, options, produced.Count, stderr);
             if (capped.Notice is not null) warnings.Insert(0, capped.Notice);
-            Publish(produced, outputFolder, existing, options.Overwrite);
+            if (rolledBack > 0)
+                warnings.Insert(0, $"{rolledBack} frames of an interrupted extraction were removed and extracted again");
+            Publish(produced, staging, outputFolder, existing, options.Overwrite);
             progress?.Report(new OperationProgress("extract", produced.Count, produced.Count));
             return new FrameExtractionResult(outputFolder, produced.Count, info, warnings);
         }
@@ -99,10 +109,29 @@ public static class FrameExtractor
         return errors.Distinct().Take(5).ToList();
     }
 
-    private static void Publish(FrameSequence produced, string outputFolder, FrameSequence existing, bool overwrite)
+    /// <summary>
+    /// The marker is durable before the first old frame goes or new one arrives: while it exists, every
+    /// frame in the output folder is one the publish brought or was asked to replace.
+    /// </summary>
+    private static void Publish(FrameSequence produced, string staging, string outputFolder, FrameSequence existing, bool overwrite)
     {
+        AtomicOutput.WriteAllBytes(Path.Combine(staging, PublishingMarker), []);
         if (overwrite)
             foreach (var old in existing.Files) File.Delete(old);
         AtomicOutput.Publish([.. produced.Files.Select(f => (f, Path.Combine(outputFolder, Path.GetFileName(f))))]);
+    }
+
+    /// <summary>
+    /// A run killed while moving its frames into place left some new frames (and perhaps some old ones
+    /// it was replacing) beside its staging folder: they are removed, so the run starts again from an
+    /// empty folder instead of mixing two extractions. Returns how many frames went.
+    /// </summary>
+    private static int RollBackInterruptedPublish(string outputFolder, string staging)
+    {
+        if (!File.Exists(Path.Combine(staging, PublishingMarker))) return 0;
+        var frames = FrameSequence.In(outputFolder).Files;
+        foreach (var frame in frames) File.Delete(frame);
+        Directory.Delete(staging, recursive: true);
+        return frames.Count;
     }
 }
