@@ -6,7 +6,8 @@ namespace FaceLab.Media;
 /// <summary>
 /// DeepFaceLab's steps 2 and 3.2: decodes a video into numbered frames (<c>00001.png</c>, ...).
 /// Frames are written into a hidden staging folder and moved into place only when the whole
-/// video decoded, so an interrupted or failed run leaves the output folder as it was.
+/// video decoded, so an interrupted or failed run leaves the output folder as it was (a run killed
+/// while moving them is undone by the next).
 /// </summary>
 public static class FrameExtractor
 {
@@ -32,13 +33,16 @@ public static class FrameExtractor
         AtomicOutput.EnsureWritableFolder(outputFolder, outputFolder);
         using var folderLock = ResourceLock.Acquire(outputFolder, "video extract");
 
-        var staging = Path.Combine(outputFolder, StagingFolderName);
-        var rolledBack = RollBackInterruptedPublish(outputFolder, staging);
+        var stagingRoot = Path.Combine(outputFolder, StagingFolderName);
+        var rolledBack = RollBackInterruptedPublish(outputFolder, stagingRoot);
         existing = FrameSequence.In(outputFolder);
         if (existing.Count > 0 && !options.Overwrite)
             throw new FaceLabException(
                 $"{outputFolder}: already holds {existing.Count} frames; pass --overwrite to replace them (or clear the workspace)");
-        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); // ours, from an interrupted run
+        // Each run stages in a folder of its own: the ffmpeg of a killed run may go on writing into its
+        // folder for a moment, and must never write into this run's.
+        RemoveAbandonedRuns(stagingRoot);
+        var staging = Path.Combine(stagingRoot, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {
@@ -63,7 +67,24 @@ public static class FrameExtractor
         finally
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            RemoveAbandonedRuns(stagingRoot);
         }
+    }
+
+    /// <summary>
+    /// Removes what killed runs staged (the folder lock says none is running), then the staging folder
+    /// once empty. A killed run's ffmpeg may still be writing for a moment: what it holds is left for the next run.
+    /// </summary>
+    private static void RemoveAbandonedRuns(string stagingRoot)
+    {
+        if (!Directory.Exists(stagingRoot)) return;
+        foreach (var run in Directory.EnumerateDirectories(stagingRoot).ToList())
+        {
+            try { Directory.Delete(run, recursive: true); }
+            catch (IOException) { }
+        }
+        try { Directory.Delete(stagingRoot); }
+        catch (IOException) { }
     }
 
     /// <summary>
@@ -126,12 +147,14 @@ public static class FrameExtractor
     /// it was replacing) beside its staging folder: they are removed, so the run starts again from an
     /// empty folder instead of mixing two extractions. Returns how many frames went.
     /// </summary>
-    private static int RollBackInterruptedPublish(string outputFolder, string staging)
+    private static int RollBackInterruptedPublish(string outputFolder, string stagingRoot)
     {
-        if (!File.Exists(Path.Combine(staging, PublishingMarker))) return 0;
+        if (!Directory.Exists(stagingRoot)) return 0;
+        var interrupted = Directory.EnumerateDirectories(stagingRoot).Where(run => File.Exists(Path.Combine(run, PublishingMarker))).ToList();
+        if (interrupted.Count == 0) return 0;
         var frames = FrameSequence.In(outputFolder).Files;
         foreach (var frame in frames) File.Delete(frame);
-        Directory.Delete(staging, recursive: true);
+        foreach (var run in interrupted) Directory.Delete(run, recursive: true);
         return frames.Count;
     }
 }

@@ -27,21 +27,33 @@ public sealed class VideoExtractKillTests(ShortClipFixture clip, ITestOutputHelp
 
         var campaign = new KillCampaign(output);
         var frames = temp.Combine("frames");
-        var marker = Path.Combine(frames, ".extract.partial", ".publishing");
+        var staging = Path.Combine(frames, ".extract.partial");
+        string? Marker()
+        {
+            try
+            {
+                return Directory.GetFiles(staging, ".publishing", SearchOption.AllDirectories).FirstOrDefault();
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return null; // no staging, or removed while listed
+            }
+        }
         var pause = new Dictionary<string, string> { ["FACELAB_FAULT_PAUSE_BEFORE_RENAME_MS"] = "40" };
         var plan = new KillPlan(temp.Path, Extract(frames), runTime, pause, context => FileHashes.RequireSubsetOf(reference, frames, context))
         {
             BeforeRun = () =>
             {
-                if (FileHashes.Of(frames).Count == reference.Count && !File.Exists(marker)) Directory.Delete(frames, recursive: true);
+                if (FileHashes.Of(frames).Count == reference.Count && Marker() is null) Directory.Delete(frames, recursive: true);
             },
         };
         await campaign.RunAsync(plan, KillCampaign.KillsPerMoment(3), seed: 12, random =>
         {
             // Killed after some of the frames were moved into place, some not yet; a marker an earlier killed run left is not this run's.
             var wanted = random.Next(1, reference.Count / 2);
-            string? Moving() => File.Exists(marker) && FileHashes.Of(frames).Count >= wanted
-                ? $"the move of the frames into place begun at {File.GetLastWriteTimeUtc(marker):HH:mm:ss.fff}" : null;
+            // Counted, not read: the running process may be removing frames meanwhile.
+            string? Moving() => Marker() is { } marker && Directory.GetFiles(frames, "*.png").Length >= wanted
+                ? $"the move of the frames into place of run {Path.GetFileName(Path.GetDirectoryName(marker))}" : null;
             var stale = Moving();
             return new WriteMoment(Moving, moment => moment != stale);
         });
@@ -49,7 +61,7 @@ public sealed class VideoExtractKillTests(ShortClipFixture clip, ITestOutputHelp
         var rerun = CliProcess.Run(temp.Path, Extract(frames));
         Assert.True(rerun.ExitCode == 0, rerun.Stderr);
         Assert.Equal(reference, FileHashes.Of(frames));
-        Assert.False(Directory.Exists(Path.GetDirectoryName(marker)));
+        Assert.False(Directory.Exists(staging)); // the staging of every killed run is gone
         output.WriteLine(campaign.Summary("video extract"));
     }
 }
