@@ -72,7 +72,9 @@ public sealed class AtomicOutput : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new FaceLabException(path, $"cannot write ({e.Message})", "check the folder's permissions and free space", e);
+            throw DiskErrors.IsNoSpace(e)
+                ? new FaceLabException(path, "no space left on the disk", "free disk space", e)
+                : new FaceLabException(path, $"cannot write ({e.Message})", "check the folder's permissions and free space", e);
         }
     }
 

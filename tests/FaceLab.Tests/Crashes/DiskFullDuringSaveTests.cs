@@ -29,14 +29,15 @@ public sealed class DiskFullDuringSaveTests(DemoFaceSetsFixture faces, ITestOutp
         var stderr = process.StandardError.ReadToEndAsync();
         try
         {
-            // Once a checkpoint is complete and pointed at, fill the disk before the next save.
+            // Once the first save is whole (its loss chart, written last, is there), fill the disk before the next save.
             var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (!File.Exists(Path.Combine(checkpoints, "current")) && !process.HasExited && DateTime.UtcNow < deadline) await Task.Delay(20);
+            while (!File.Exists(Path.Combine(folder, "loss.png")) && !process.HasExited && DateTime.UtcNow < deadline) await Task.Delay(20);
             Assert.False(process.HasExited, "train ended before its first save");
+            var filled = disk.Fill();
+            // Read once full: no save can complete any more, so this is the checkpoint that must survive.
             var saved = ModelFolder.Open(folder);
             var weights = Path.Combine(saved.Checkpoint!, "weights.bin");
             var weightsHash = SHA256.HashData(File.ReadAllBytes(weights));
-            var filled = disk.Fill();
             output.WriteLine($"checkpoint {Path.GetFileName(saved.Checkpoint)} at iteration {saved.Iteration}; disk filled with {filled / 1048576.0:0.0} MB more");
 
             Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "train did not stop on the full disk");
