@@ -19,9 +19,11 @@ public sealed class PeakMemoryBench : IBenchmark
     /// <summary>The CLI measured: the first argument, or the repository's Release build.</summary>
     private string Cli { get; set; } = Path.Combine(BenchPaths.RepositoryRoot, "src", "FaceLab.Cli", "bin", "Release", "net10.0", "FaceLab.Cli.dll");
 
+    /// <summary>Arguments: the CLI to measure (default: the Release build), then the parts to run: extract, sort, train (default: all).</summary>
     public async Task RunAsync(string[] args, TextWriter report, CancellationToken ct)
     {
         if (args.Length > 0) Cli = Path.GetFullPath(args[0]);
+        var parts = args.Length > 1 ? args[1..] : ["extract", "sort", "train"];
         if (!File.Exists(Cli)) throw new InvalidOperationException($"build the CLI first (dotnet build -c Release): {Cli} is missing");
         var scratch = BenchPaths.Scratch("memory");
         try
@@ -31,22 +33,34 @@ public sealed class PeakMemoryBench : IBenchmark
             void Row(string run, string input, Measured m) =>
                 report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {run} | {input} | {m.Seconds:0} | {m.PeakKilobytes / 1024.0:0} |"));
 
-            // (a) A 10-minute 1080p video of real faces: the demo dst scaled to 1920x1080 and looped.
-            var video = Path.Combine(scratch, "dst_1080p_10min.mp4");
-            Tool("ffmpeg", "-v", "error", "-stream_loop", "-1", "-i", AssetStore.Default.Require(AssetCatalog.DemoDestinationVideo), "-t", "600",
-                "-vf", "scale=1920:1080", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "23", "-an", video);
-            var frames = Path.Combine(scratch, "frames");
-            Row("video extract --fps 1 --format jpg", "10 min 1080p", Measure(scratch, "video", "extract", video, "--fps", "1", "--format", "jpg", "--out", frames));
-            var firstQuarter = Path.Combine(scratch, "frames-quarter");
-            Directory.CreateDirectory(firstQuarter);
-            var all = Directory.GetFiles(frames, "*.jpg").Order(StringComparer.Ordinal).ToArray();
-            foreach (var frame in all.Take(all.Length / 4)) File.Copy(frame, Path.Combine(firstQuarter, Path.GetFileName(frame)));
-            Row("faces extract", $"{all.Length / 4} frames 1080p (2.5 min at 1 fps)", Measure(scratch, "faces", "extract", firstQuarter));
-            Row("faces extract", $"{all.Length} frames 1080p (10 min at 1 fps)", Measure(scratch, "faces", "extract", frames));
+            // (a) A 10-minute 1080p video of real faces: the demo dst scaled to 1920x1080 and looped. Its faces feed (b) and (c).
+            string[] faces;
+            if (parts.Contains("extract"))
+            {
+                var video = Path.Combine(scratch, "dst_1080p_10min.mp4");
+                Tool("ffmpeg", "-v", "error", "-stream_loop", "-1", "-i", AssetStore.Default.Require(AssetCatalog.DemoDestinationVideo), "-t", "600",
+                    "-vf", "scale=1920:1080", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "23", "-an", video);
+                var frames = Path.Combine(scratch, "frames");
+                Row("video extract --fps 1 --format jpg", "10 min 1080p", Measure(scratch, "video", "extract", video, "--fps", "1", "--format", "jpg", "--out", frames));
+                var firstQuarter = Path.Combine(scratch, "frames-quarter");
+                Directory.CreateDirectory(firstQuarter);
+                var all = Directory.GetFiles(frames, "*.jpg").Order(StringComparer.Ordinal).ToArray();
+                foreach (var frame in all.Take(all.Length / 4)) File.Copy(frame, Path.Combine(firstQuarter, Path.GetFileName(frame)));
+                Row("faces extract", $"{all.Length / 4} frames 1080p (2.5 min at 1 fps)", Measure(scratch, "faces", "extract", firstQuarter));
+                Row("faces extract", $"{all.Length} frames 1080p (10 min at 1 fps)", Measure(scratch, "faces", "extract", frames));
+                faces = Directory.GetFiles(Path.Combine(frames, "aligned"), "*.jpg").Order(StringComparer.Ordinal).ToArray();
+            }
+            else
+            {
+                // Without (a), the faces of the demo dst at one frame a second.
+                var frames = Path.Combine(scratch, "frames");
+                Measure(scratch, "video", "extract", AssetStore.Default.Require(AssetCatalog.DemoDestinationVideo), "--fps", "1", "--out", frames);
+                Measure(scratch, "faces", "extract", frames);
+                faces = Directory.GetFiles(Path.Combine(frames, "aligned"), "*.jpg").Order(StringComparer.Ordinal).ToArray();
+            }
 
             // (b) Sorting: the extracted faces copied under distinct names.
-            var faces = Directory.GetFiles(Path.Combine(frames, "aligned"), "*.jpg").Order(StringComparer.Ordinal).ToArray();
-            foreach (var count in new[] { 5_000, 20_000 })
+            foreach (var count in parts.Contains("sort") ? new[] { 5_000, 20_000 } : [])
             {
                 var folder = Replicate(faces, Path.Combine(scratch, $"sort-{count}"), count);
                 Row("faces sort --by blur", $"{count:N0} faces of 256 px", Measure(scratch, "faces", "sort", folder, "--by", "blur"));
@@ -54,17 +68,20 @@ public sealed class PeakMemoryBench : IBenchmark
                 if (Directory.Exists(folder + "_trash")) Directory.Delete(folder + "_trash", recursive: true);
             }
 
-            // (c) Training on 6,000 + 6,000 faces (128 px crops, 56 KB each: 0.7 GB for all), with the cache bounded and unbounded.
-            var src = Replicate(faces, Path.Combine(scratch, "train-src"), 6_000);
-            var dst = Replicate(faces, Path.Combine(scratch, "train-dst"), 6_000);
-            foreach (var (label, megabytes) in new[] { ("bounded to 128 MB", "128"), ("unbounded", "1000000") })
+            // (c) Training on 3,000 + 3,000 faces (128 px crops, 56 KB each: 0.34 GB for all), with the cache bounded and unbounded.
+            if (parts.Contains("train"))
             {
-                var workspace = Path.Combine(scratch, "train-" + megabytes);
-                Directory.CreateDirectory(workspace);
-                var measured = Measure(scratch, "train", "--model", "DF", "--preset", "tiny", "--resolution", "128", "--batch", "64", "--target-iter", "100",
-                    "--backups", "0", "--src", src, "--dst", dst, "--workspace", workspace, "--crop-cache-mb", megabytes);
-                Row($"train DF tiny 128 px, batch 64, 100 iterations, crop cache {label}", "6,000 src + 6,000 dst faces", measured);
-                report.WriteLine($"<!-- {measured.Output.Split('\n').FirstOrDefault(l => l.Contains("crop cache", StringComparison.Ordinal))?.Trim()} -->");
+                var src = Replicate(faces, Path.Combine(scratch, "train-src"), 3_000);
+                var dst = Replicate(faces, Path.Combine(scratch, "train-dst"), 3_000);
+                foreach (var (label, megabytes) in new[] { ("bounded to 64 MB", "64"), ("unbounded", "1000000") })
+                {
+                    var workspace = Path.Combine(scratch, "train-" + megabytes);
+                    Directory.CreateDirectory(workspace);
+                    var measured = Measure(scratch, "train", "--model", "DF", "--preset", "tiny", "--resolution", "128", "--batch", "32", "--target-iter", "150",
+                        "--backups", "0", "--src", src, "--dst", dst, "--workspace", workspace, "--crop-cache-mb", megabytes);
+                    Row($"train DF tiny 128 px, batch 32, 150 iterations, crop cache {label}", "3,000 src + 3,000 dst faces", measured);
+                    report.WriteLine($"<!-- {measured.Output.Split('\n').FirstOrDefault(l => l.Contains("crop cache", StringComparison.Ordinal))?.Trim()} -->");
+                }
             }
         }
         finally
