@@ -30,6 +30,7 @@ internal static class TrainCommand
         var autosaveIters = new Option<long?>("--autosave-iters") { Description = "Also save every N iterations" };
         var backups = new Option<int>("--backups") { Description = "Rotating backups to keep (0: none)", DefaultValueFactory = _ => 3 };
         var backupMinutes = new Option<double>("--backup-minutes") { Description = "Minutes between backups", DefaultValueFactory = _ => 60 };
+        var cropCache = new Option<long?>("--crop-cache-mb") { Description = "Memory for decoded face crops, in MB (default: a quarter of the memory); beyond it crops are read again from their files" };
         var preset = new Option<string?>("--preset") { Description = "New model: " + string.Join(", ", ModelPresets.Names.Names) };
         preset.AcceptOnlyFromAmong([.. ModelPresets.Names.Names]);
         var optionsFile = new Option<FileInfo?>("--options") { Description = "New model: a JSON file of model options (or a model.json to copy them from)" };
@@ -37,7 +38,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a face-swap model on the src and dst face sets; Ctrl+C (or Enter on a terminal) saves and stops; runs resume")
         {
             model, name, src, dst, batch, target, minutes, history, previewEvery, device, seed, autosaveMinutes, autosaveIters, backups, backupMinutes,
-            preset, optionsFile,
+            cropCache, preset, optionsFile,
         };
         foreach (var option in modelOptions.Options) command.Options.Add(option);
         CommandRunner.SetAction(console, command, async (result, ct) =>
@@ -66,6 +67,7 @@ internal static class TrainCommand
                 AutosaveIterations = result.GetValue(autosaveIters),
                 Backups = result.GetValue(backups),
                 BackupMinutes = result.GetValue(backupMinutes),
+                CropCacheBytes = result.GetValue(cropCache) is { } mb ? checked(mb * 1048576) : null,
             };
             sessionOptions.Validate();
             using var source = OpenFaceSet(console, result.GetValue(src) is { } s ? Path.GetFullPath(s) : layout.SourceAligned);
@@ -74,7 +76,11 @@ internal static class TrainCommand
             using var session = TrainingSession.Open(layout.Models, definition, result.GetValue(name)!, given, source.Set, destination.Set, sessionOptions);
             console.Line($"train: {session.Spec.ModelType} '{session.Spec.Name}' ({session.ModelOptions.ArchitectureText()}), batch {session.BatchSize}, " +
                 $"{source.Set.Count} src and {destination.Set.Count} dst faces, from iteration {session.Iteration}; folder {session.Folder}");
-            console.Line($"train: a checkpoint takes {session.CheckpointBytes / 1048576.0:0} MB; {session.FreeBytes / 1073741824.0:0.0} GB free there");
+            var free = session.FreeBytes;
+            console.Line($"train: a checkpoint takes {session.CheckpointBytes / 1048576.0:0} MB; " +
+                (free >= 1L << 30 ? $"{free / 1073741824.0:0.0} GB" : $"{free / 1048576.0:0} MB") + " free there");
+            console.Line($"train: face crop cache up to {session.CropCacheBytes / 1048576.0:0} MB; the crops of all faces take {session.CropBytesForAllFaces / 1048576.0:0} MB" +
+                (session.CropBytesForAllFaces <= session.CropCacheBytes ? ", all kept" : ": beyond it, the least recently used are read again from their files"));
             console.Line("train: Ctrl+C" + (console.IsInteractiveInput ? " or Enter" : "") + " saves and stops; preview.jpg and loss.png are updated on every save");
             using var keys = console.IsInteractiveInput ? WatchKeys(session.Monitor, ct) : null;
             if (await Task.Run(() => session.Run(console.Out.Profile.Out.Writer, ct), CancellationToken.None))

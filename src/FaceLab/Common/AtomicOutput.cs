@@ -36,7 +36,8 @@ public sealed class AtomicOutput : IDisposable
             throw new FaceLabException(finalPath, "already exists", "allow overwriting to replace it") { Remedy = Remedy.Overwrite };
         var dir = Path.GetDirectoryName(full)!;
         EnsureWritableFolder(dir, finalPath);
-        var temp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.partial{Path.GetExtension(full)}");
+        RemoveAbandoned(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(full)}.{TemporaryTag()}.partial{Path.GetExtension(full)}");
         return new AtomicOutput(full, temp);
     }
 
@@ -72,7 +73,9 @@ public sealed class AtomicOutput : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new FaceLabException(path, $"cannot write ({e.Message})", "check the folder's permissions and free space", e);
+            throw DiskErrors.IsNoSpace(e)
+                ? new FaceLabException(path, "no space left on the disk", "free disk space", e)
+                : new FaceLabException(path, $"cannot write ({e.Message})", "check the folder's permissions and free space", e);
         }
     }
 
@@ -105,7 +108,11 @@ public sealed class AtomicOutput : IDisposable
     public static void Publish(IReadOnlyList<(string From, string To)> files)
     {
         foreach (var (from, _) in files) DiskFlush.File(from);
-        foreach (var (from, to) in files) File.Move(from, to, overwrite: true);
+        foreach (var (from, to) in files)
+        {
+            FaultInjection.Pause(FaultInjection.BeforeRename);
+            File.Move(from, to, overwrite: true);
+        }
         foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f.To))!).Distinct(StringComparer.Ordinal))
             DiskFlush.Folder(folder);
     }
@@ -126,12 +133,59 @@ public sealed class AtomicOutput : IDisposable
         if (!_committed) TryDelete(TemporaryPath);
     }
 
+    /// <summary>
+    /// Deletes the temporary files that killed processes left in <paramref name="folder"/>: those
+    /// whose writer (the process id in the name) is gone. A live writer's file is never touched.
+    /// </summary>
+    public static int RemoveAbandoned(string folder)
+    {
+        if (!Directory.Exists(folder)) return 0;
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, ".*.partial*"))
+        {
+            if (WriterOf(Path.GetFileName(file)) is not { } pid || IsRunning(pid)) continue;
+            TryDelete(file);
+            removed++;
+        }
+        return removed;
+    }
+
     /// <summary>A hidden name in the same folder: a rename across file systems would not be atomic.</summary>
     private static string TemporaryBeside(string full) =>
-        Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+        Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{TemporaryTag()}.partial");
+
+    /// <summary>The writer's process id and a unique part: which process a temporary file belongs to.</summary>
+    private static string TemporaryTag() => $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    /// <summary>The process id in a temporary name <c>.NAME.PID-GUID.partial[.EXT]</c>, or null for any other name.</summary>
+    private static int? WriterOf(string name)
+    {
+        var end = name.LastIndexOf(".partial", StringComparison.Ordinal);
+        var tagStart = end < 0 ? -1 : name.LastIndexOf('.', end - 1);
+        if (tagStart < 0) return null;
+        var tag = name.AsSpan(tagStart + 1, end - tagStart - 1);
+        var dash = tag.IndexOf('-');
+        return dash > 0 && int.TryParse(tag[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        if (OperatingSystem.IsLinux()) return Directory.Exists($"/proc/{pid}");
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private static void Rename(string temp, string final)
     {
+        FaultInjection.Pause(FaultInjection.BeforeRename);
         File.Move(temp, final, overwrite: true);
         DiskFlush.Folder(Path.GetDirectoryName(final)!);
     }

@@ -6,11 +6,15 @@ namespace FaceLab.Media;
 /// <summary>
 /// DeepFaceLab's steps 2 and 3.2: decodes a video into numbered frames (<c>00001.png</c>, ...).
 /// Frames are written into a hidden staging folder and moved into place only when the whole
-/// video decoded, so an interrupted or failed run leaves the output folder as it was.
+/// video decoded, so an interrupted or failed run leaves the output folder as it was (a run killed
+/// while moving them is undone by the next).
 /// </summary>
 public static class FrameExtractor
 {
     internal const string StagingFolderName = ".extract.partial";
+
+    /// <summary>In the staging folder while its frames are being moved into place.</summary>
+    private const string PublishingMarker = ".publishing";
 
     /// <summary>Extracts numbered frames of <paramref name="input"/> into <paramref name="outputFolder"/>, all at once: an interrupted run leaves none.</summary>
     public static async Task<FrameExtractionResult> ExtractAsync(
@@ -24,14 +28,22 @@ public static class FrameExtractor
         options = capped.Options;
 
         var existing = FrameSequence.In(outputFolder);
-        if (existing.Count > 0 && !options.Overwrite)
+        if (existing.Count > 0 && !options.Overwrite && !Directory.Exists(Path.Combine(outputFolder, StagingFolderName)))
             throw new FaceLabException(outputFolder, $"already holds {existing.Count} frames", "allow overwriting to replace them, or clear the workspace")
             { Remedy = Remedy.Overwrite };
         AtomicOutput.EnsureWritableFolder(outputFolder, outputFolder);
         using var folderLock = ResourceLock.Acquire(outputFolder, "video extract");
 
-        var staging = Path.Combine(outputFolder, StagingFolderName);
-        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); // ours, from an interrupted run
+        var stagingRoot = Path.Combine(outputFolder, StagingFolderName);
+        var rolledBack = RollBackInterruptedPublish(outputFolder, stagingRoot);
+        existing = FrameSequence.In(outputFolder);
+        if (existing.Count > 0 && !options.Overwrite)
+            throw new FaceLabException(
+                $"{outputFolder}: already holds {existing.Count} frames; pass --overwrite to replace them (or clear the workspace)");
+        // Each run stages in a folder of its own: the ffmpeg of a killed run may go on writing into its
+        // folder for a moment, and must never write into this run's.
+        RemoveAbandonedRuns(stagingRoot);
+        var staging = Path.Combine(stagingRoot, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {
@@ -47,14 +59,33 @@ public static class FrameExtractor
             var produced = FrameSequence.In(staging);
             var warnings = CheckDecode(input, info, options, produced.Count, stderr);
             if (capped.Notice is not null) warnings.Insert(0, capped.Notice);
-            Publish(produced, outputFolder, existing, options.Overwrite);
+            if (rolledBack > 0)
+                warnings.Insert(0, $"{rolledBack} frames of an interrupted extraction were removed and extracted again");
+            Publish(produced, staging, outputFolder, existing, options.Overwrite);
             progress?.Report(new OperationProgress("extract", produced.Count, produced.Count));
             return new FrameExtractionResult(outputFolder, produced.Count, info, warnings);
         }
         finally
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            RemoveAbandonedRuns(stagingRoot);
         }
+    }
+
+    /// <summary>
+    /// Removes what killed runs staged (the folder lock says none is running), then the staging folder
+    /// once empty. A killed run's ffmpeg may still be writing for a moment: what it holds is left for the next run.
+    /// </summary>
+    private static void RemoveAbandonedRuns(string stagingRoot)
+    {
+        if (!Directory.Exists(stagingRoot)) return;
+        foreach (var run in Directory.EnumerateDirectories(stagingRoot).ToList())
+        {
+            try { Directory.Delete(run, recursive: true); }
+            catch (IOException) { }
+        }
+        try { Directory.Delete(stagingRoot); }
+        catch (IOException) { }
     }
 
     /// <summary>
@@ -100,10 +131,31 @@ public static class FrameExtractor
         return errors.Distinct().Take(5).ToList();
     }
 
-    private static void Publish(FrameSequence produced, string outputFolder, FrameSequence existing, bool overwrite)
+    /// <summary>
+    /// The marker is durable before the first old frame goes or new one arrives: while it exists, every
+    /// frame in the output folder is one the publish brought or was asked to replace.
+    /// </summary>
+    private static void Publish(FrameSequence produced, string staging, string outputFolder, FrameSequence existing, bool overwrite)
     {
+        AtomicOutput.WriteAllBytes(Path.Combine(staging, PublishingMarker), []);
         if (overwrite)
             foreach (var old in existing.Files) File.Delete(old);
         AtomicOutput.Publish([.. produced.Files.Select(f => (f, Path.Combine(outputFolder, Path.GetFileName(f))))]);
+    }
+
+    /// <summary>
+    /// A run killed while moving its frames into place left some new frames (and perhaps some old ones
+    /// it was replacing) beside its staging folder: they are removed, so the run starts again from an
+    /// empty folder instead of mixing two extractions. Returns how many frames went.
+    /// </summary>
+    private static int RollBackInterruptedPublish(string outputFolder, string stagingRoot)
+    {
+        if (!Directory.Exists(stagingRoot)) return 0;
+        var interrupted = Directory.EnumerateDirectories(stagingRoot).Where(run => File.Exists(Path.Combine(run, PublishingMarker))).ToList();
+        if (interrupted.Count == 0) return 0;
+        var frames = FrameSequence.In(outputFolder).Files;
+        foreach (var frame in frames) File.Delete(frame);
+        foreach (var run in interrupted) Directory.Delete(run, recursive: true);
+        return frames.Count;
     }
 }

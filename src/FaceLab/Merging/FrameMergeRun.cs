@@ -57,12 +57,11 @@ public static class FrameMergeRun
     public static string OutputName(string frameName, MergeOptions options) =>
         Path.GetFileNameWithoutExtension(frameName) + (options.OutputFormat == FrameImageFormat.Png ? ".png" : ".jpg");
 
-    /// <summary>Temporary files a killed run left behind: hidden, never under a final name, safe to remove while the lock is held.</summary>
+    /// <summary>Temporary files a killed run left behind: hidden, never under a final name.</summary>
     private static void RemoveLeftovers(MergeRequest request)
     {
         foreach (var folder in new[] { request.Output, request.MaskOutput, request.DebugOutput }.OfType<string>())
-            foreach (var partial in Directory.EnumerateFiles(folder, ".*.partial*"))
-                File.Delete(partial);
+            AtomicOutput.RemoveAbandoned(folder);
     }
 
     private static bool Finished(MergeRequest request, string name) =>

@@ -91,7 +91,7 @@ public class CliTests
         var stderr = process.StandardError.ReadToEndAsync();
         var staging = temp.Combine("frames", ".extract.partial");
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(Directory.Exists(staging) && Directory.GetFiles(staging).Length > 50) && DateTime.UtcNow < deadline && !process.HasExited)
+        while (!(Directory.Exists(staging) && Directory.GetFiles(staging, "*", SearchOption.AllDirectories).Length > 50) && DateTime.UtcNow < deadline && !process.HasExited)
             await Task.Delay(50);
         Assert.False(process.HasExited, "extraction finished before it could be interrupted");
 

@@ -86,6 +86,49 @@ public class TrainCliTests(DemoFaceSetsFixture faces) : IClassFixture<DemoFaceSe
         Assert.Equal(saved, ModelFolder.Open(folder).Iteration);
         Assert.True(File.Exists(Path.Combine(current, "weights.bin")));
         Assert.Empty(Directory.GetDirectories(Path.Combine(folder, "checkpoints"), ".saving-*"));
+        RequirePreviewAndLossChart(folder);
+    }
+
+    /// <summary>
+    /// The hands-on finding: H128 (the real size, a 1.2 GB checkpoint) run to its target died with a
+    /// segmentation fault after the checkpoint, before preview.jpg and loss.png. Reaching the target
+    /// must end like any stop: the libtorch work done, the checkpoint, preview and loss chart written, exit 0.
+    /// </summary>
+    [Fact]
+    public void ARealSizeModelRunToItsTargetExitsZeroWithItsPreviewAndLossChart()
+    {
+        using var temp = new TempFolder();
+        var result = CliProcess.RunWithin(TimeSpan.FromMinutes(10), temp.Path, "train", "--model", "H128", "--src", faces.Source, "--dst", faces.Destination,
+            "--workspace", temp.Path, "--backups", "0", "--target-iter", "1");
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Stderr}");
+        Assert.Contains("saved at iteration 1", result.Stdout);
+        var folder = Path.Combine(temp.Path, "model", "model_H128");
+        Assert.Equal(1, ModelFolder.Open(folder).Iteration);
+        RequirePreviewAndLossChart(folder);
+    }
+
+    [Fact]
+    public void ARunStoppedByItsMinutesExitsZeroWithItsPreviewAndLossChart()
+    {
+        using var temp = new TempFolder();
+        var result = CliProcess.Run(temp.Path, "train", "--model", "DF", "--preset", "tiny", "--src", faces.Source, "--dst", faces.Destination,
+            "--workspace", temp.Path, "--backups", "0", "--minutes", "0.1");
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Stderr}");
+        RequirePreviewAndLossChart(Path.Combine(temp.Path, "model", "model_DF"));
+    }
+
+    /// <summary>Both files are there and decode whole (they are written after the checkpoint, last of a save).</summary>
+    private static void RequirePreviewAndLossChart(string folder)
+    {
+        foreach (var name in new[] { "preview.jpg", "loss.png" })
+        {
+            var path = Path.Combine(folder, name);
+            Assert.True(File.Exists(path), $"{name} is missing");
+            using var image = FaceLab.Imaging.ImageDecoding.Read(path);
+            Assert.True(image.Width > 0 && image.Height > 0, $"{name} is empty");
+        }
     }
 
     [Theory]

@@ -15,9 +15,10 @@ namespace FaceLab.Tests.Cli;
 /// </summary>
 public class TrainKillTests(DemoFaceSetsFixture faces, ITestOutputHelper output) : IClassFixture<DemoFaceSetsFixture>
 {
+    private readonly KillCampaign _campaign = new(output);
+
     /// <summary>6 per moment in the suite; <c>FACELAB_KILLS=25</c> runs the 50-kill campaign of RELIABILITY.md.</summary>
-    private static readonly int KillsPerMoment =
-        int.TryParse(Environment.GetEnvironmentVariable("FACELAB_KILLS"), out var kills) && kills > 0 ? kills : 6;
+    private static readonly int KillsPerMoment = KillCampaign.KillsPerMoment(6);
 
     public static TheoryData<string> Moments() => ["FACELAB_FAULT_PAUSE_IN_SAVE_MS", "FACELAB_FAULT_PAUSE_BEFORE_POINTER_MS"];
 
@@ -32,31 +33,17 @@ public class TrainKillTests(DemoFaceSetsFixture faces, ITestOutputHelper output)
         long lastComplete = 0;
         for (var kill = 0; kill < KillsPerMoment; kill++)
         {
-            using var process = CliProcess.Start(temp.Path, pause, "train", "--model", "DF", "--preset", "tiny", "--src", faces.Source, "--dst", faces.Destination,
-                "--workspace", temp.Path, "--backups", "0", "--autosave-iters", "2", "--target-iter", "100000");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            var deadline = DateTime.UtcNow.AddMinutes(2);
-            // Wait for the moment itself, seen from outside: a save paused inside the window; the
-            // kills take turns on the first, second and third save of a run, so the model moves on.
+            // The kills take turns on the first, second and third save of a run, so the model moves on.
             // What a killed run left behind (a staging folder, an unpointed checkpoint) is no live save.
             var windows = new HashSet<string>();
             var stale = Directory.Exists(checkpoints) ? Directory.GetDirectories(checkpoints).Select(Path.GetFileName).OfType<string>().ToHashSet() : [];
             var wanted = kill % 3 + 1;
-            string? window = null;
-            while (!process.HasExited && DateTime.UtcNow < deadline)
-            {
-                window = Window(checkpoints, moment);
-                if (window is not null && !stale.Contains(window) && windows.Add(window) && windows.Count == wanted) break;
-                window = null;
-                await Task.Delay(5);
-            }
-            var landed = window is not null && Window(checkpoints, moment) == window;
-            process.Kill();
-            await process.WaitForExitAsync();
-            await stdout;
-            await stderr;
-            Assert.True(landed, $"kill {kill + 1}: the save never reached the window ({moment})");
+            var killed = await _campaign.KillWhenAsync(temp.Path, pause, () => Window(checkpoints, moment),
+                window => !stale.Contains(window) && windows.Add(window) && windows.Count == wanted,
+                "train", "--model", "DF", "--preset", "tiny", "--src", faces.Source, "--dst", faces.Destination,
+                "--workspace", temp.Path, "--backups", "0", "--autosave-iters", "2", "--target-iter", "100000");
+            Assert.True(killed.Landed, $"kill {kill + 1}: the save never reached the window ({moment})");
+            var window = killed.Moment;
 
             // The model opens at a complete save, with a loss for every iteration up to it, no earlier than the last one seen.
             var model = ModelFolder.Open(folder);
@@ -77,6 +64,7 @@ public class TrainKillTests(DemoFaceSetsFixture faces, ITestOutputHelper output)
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Contains($"from iteration {lastComplete}", resumed.Stdout);
         Assert.Empty(Directory.GetDirectories(checkpoints, ".saving-*")); // the killed saves' staging folders were cleared
+        output.WriteLine(_campaign.Summary("train"));
     }
 
     /// <summary>The save paused in the window right now (its staging or new folder name), or null when none is.</summary>

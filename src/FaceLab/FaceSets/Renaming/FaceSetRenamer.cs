@@ -58,6 +58,9 @@ internal static class FaceSetRenamer
                 afterStep?.Invoke("temporary names", done);
                 progress?.Report(new OperationProgress("rename", done, total, "files"));
             }
+            // The moves are on the disk before the journal says they were done.
+            DiskFlush.Folder(folder);
+            if (Directory.Exists(trash)) DiskFlush.Folder(trash);
             state = state with { Phase = 2 };
             WriteJournal(folder, state);
         }
@@ -72,7 +75,9 @@ internal static class FaceSetRenamer
             afterStep?.Invoke("final names", done);
             progress?.Report(new OperationProgress("rename", done, total, "files"));
         }
+        DiskFlush.Folder(folder);
         File.Delete(JournalPath(folder));
+        DiskFlush.Folder(folder);
     }
 
     /// <summary>Moves unless already moved (source gone); never overwrites.</summary>
@@ -81,6 +86,7 @@ internal static class FaceSetRenamer
         if (!File.Exists(from)) return; // done before an interruption, or removed by the user meanwhile
         if (File.Exists(to))
             throw new FaceLabException($"{to}: exists, cannot move {Path.GetFileName(from)} there without overwriting; the sort journal {JournalFileName} is kept");
+        FaultInjection.Pause(FaultInjection.BeforeRename);
         File.Move(from, to, overwrite: false);
     }
 

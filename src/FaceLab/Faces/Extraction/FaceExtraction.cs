@@ -39,6 +39,7 @@ public static class FaceExtraction
         AtomicOutput.EnsureWritableFolder(alignedFolder, alignedFolder);
         using var folderLock = ResourceLock.Acquire(alignedFolder, "faces extract");
         RefuseForeignFaces(alignedFolder);
+        AtomicOutput.RemoveAbandoned(alignedFolder);
         var debugFolder = options.Debug ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(alignedFolder))!, "aligned_debug") : null;
         if (debugFolder is not null) Directory.CreateDirectory(debugFolder);
 

@@ -7,26 +7,59 @@ using OpenCvSharp;
 namespace FaceLab.Training.Samples;
 
 /// <summary>
-/// Decodes each face of a set once, on first use, and keeps only its crop at the model's
-/// resolution plus margin (<see cref="FaceCrop"/>), so workers never touch the disk or a JPEG
-/// decoder again. Memory: (resolution·(1 + 2·margin))²·3 bytes a face — 56 KB at 128 px with the
-/// default margin (10 000 faces ≈ 560 MB), 14 KB at 64 px, 225 KB at 256 px; the encoded files are not
-/// kept. Thread-safe: a face is cropped by exactly one thread, others wait for it.
+/// Decodes each face of a set on first use and keeps only its crop at the model's resolution plus
+/// margin (<see cref="FaceCrop"/>), so workers rarely touch the disk or a JPEG decoder again.
+/// Memory: (resolution·(1 + 2·margin))²·3 bytes a face — 56 KB at 128 px with the default margin
+/// (10 000 faces ≈ 560 MB), 14 KB at 64 px, 225 KB at 256 px; the encoded files are not kept. At most
+/// <see cref="MaxBytes"/> of crops are kept: beyond it the least recently used crop is dropped and
+/// made again from its file when next needed, so a face set of any size trains in bounded memory.
+/// A dropped crop is not disposed (a worker may still be reading it): its pixels are managed memory
+/// that the garbage collector frees once no one holds the crop. Thread-safe: a face is cropped by
+/// one thread at a time, others wait for it.
 /// </summary>
 internal sealed class FaceCropCache : IDisposable
 {
-    private readonly Lazy<FaceCrop>[] _crops;
+    private readonly FaceCrop?[] _crops;
+    private readonly LinkedListNode<int>?[] _recentNodes;
+    private readonly LinkedList<int> _recent = new();
+    private readonly Lock _gate = new();
+    private readonly Lock[] _builders = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
     private readonly SampleOptions _options;
     private long _bytes;
+    private long _built;
+    private long _dropped;
 
-    public FaceCropCache(IFaceSet faceSet, SampleOptions options)
+    /// <param name="maxBytes">Crops kept at most, in bytes; unbounded by default.</param>
+    public FaceCropCache(IFaceSet faceSet, SampleOptions options, long maxBytes = long.MaxValue)
     {
         options.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
         FaceSet = faceSet;
         _options = options;
+        MaxBytes = maxBytes;
         Margin = (int)Math.Round(options.Resolution * options.CropMargin);
-        _crops = [.. Enumerable.Range(0, faceSet.Count).Select(i => new Lazy<FaceCrop>(() => Build(i), LazyThreadSafetyMode.ExecutionAndPublication))];
+        _crops = new FaceCrop?[faceSet.Count];
+        _recentNodes = new LinkedListNode<int>?[faceSet.Count];
     }
+
+    /// <summary>Bytes of crops kept at most.</summary>
+    public long MaxBytes { get; }
+
+    /// <summary>Bytes every face of the set would take if all were kept.</summary>
+    public long BytesForAllFaces => BytesFor(Count, _options);
+
+    /// <summary>Bytes the crops of <paramref name="faces"/> faces take: (resolution + 2·margin)²·3 each.</summary>
+    public static long BytesFor(int faces, SampleOptions options)
+    {
+        var side = options.Resolution + 2L * (int)Math.Round(options.Resolution * options.CropMargin);
+        return side * side * 3 * faces;
+    }
+
+    /// <summary>Crops made from their files so far (first uses and uses after a drop).</summary>
+    public long Built => Interlocked.Read(ref _built);
+
+    /// <summary>Crops dropped to stay within <see cref="MaxBytes"/>.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     public IFaceSet FaceSet { get; }
 
@@ -36,11 +69,28 @@ internal sealed class FaceCropCache : IDisposable
 
     public int Margin { get; }
 
-    /// <summary>Bytes of crops held so far.</summary>
+    /// <summary>Bytes of crops held now; never more than <see cref="MaxBytes"/>.</summary>
     public long CachedBytes => Interlocked.Read(ref _bytes);
 
-    /// <summary>The crop of face <paramref name="index"/>, made on first use.</summary>
-    public FaceCrop Get(int index) => _crops[index].Value;
+    /// <summary>The crop of face <paramref name="index"/>, made on first use and again after it was dropped.</summary>
+    public FaceCrop Get(int index)
+    {
+        if (Kept(index) is { } kept) return kept;
+        lock (_builders[index % _builders.Length])
+        {
+            if (Kept(index) is { } builtMeanwhile) return builtMeanwhile;
+            var crop = Build(index);
+            Interlocked.Increment(ref _built);
+            lock (_gate)
+            {
+                _crops[index] = crop;
+                _recentNodes[index] = _recent.AddFirst(index);
+                Interlocked.Add(ref _bytes, crop.Bytes);
+                DropBeyondBudget();
+            }
+            return crop;
+        }
+    }
 
     /// <summary>
     /// Face file pixels → the model's <c>Resolution</c>² square (no margin): a plain rescale when the
@@ -65,8 +115,39 @@ internal sealed class FaceCropCache : IDisposable
 
     public void Dispose()
     {
-        foreach (var crop in _crops)
-            if (crop.IsValueCreated) crop.Value.Dispose();
+        lock (_gate)
+        {
+            foreach (var crop in _crops) crop?.Dispose();
+            Array.Clear(_crops);
+            _recent.Clear();
+        }
+    }
+
+    /// <summary>The kept crop, marked as the most recently used, or null.</summary>
+    private FaceCrop? Kept(int index)
+    {
+        lock (_gate)
+        {
+            if (_crops[index] is not { } crop) return null;
+            var node = _recentNodes[index]!;
+            _recent.Remove(node);
+            _recent.AddFirst(node);
+            return crop;
+        }
+    }
+
+    /// <summary>Drops the least recently used crops until the rest fit (the newest last of all, so a budget below one crop keeps none).</summary>
+    private void DropBeyondBudget()
+    {
+        while (Interlocked.Read(ref _bytes) > MaxBytes && _recent.Last is { } oldest)
+        {
+            var index = oldest.Value;
+            _recent.RemoveLast();
+            _recentNodes[index] = null;
+            Interlocked.Add(ref _bytes, -_crops[index]!.Bytes);
+            _crops[index] = null;
+            Interlocked.Increment(ref _dropped);
+        }
     }
 
     private FaceCrop Build(int index)
@@ -93,11 +174,9 @@ internal sealed class FaceCropCache : IDisposable
             source = reduced;
         }
 
-        var crop = new Mat();
+        using var warped = new Mat();
         using (var matrix = warp.ToMat())
-            Cv2.WarpAffine(source, crop, matrix, new Size(size, size), InterpolationFlags.Lanczos4, BorderTypes.Replicate);
-        var result = new FaceCrop(crop, faceToCrop.Apply(entry.Metadata.Landmarks), faceToCrop, Margin);
-        Interlocked.Add(ref _bytes, result.Bytes);
-        return result;
+            Cv2.WarpAffine(source, warped, matrix, new Size(size, size), InterpolationFlags.Lanczos4, BorderTypes.Replicate);
+        return FaceCrop.WithManagedPixels(warped, faceToCrop.Apply(entry.Metadata.Landmarks), faceToCrop, Margin);
     }
 }

@@ -69,11 +69,22 @@ internal sealed class CheckpointStore(string modelFolder)
             RemoveAllBut(final);
             return final;
         }
-        catch
+        catch (Exception e)
         {
+            // The half-written checkpoint goes, which also gives back the space it took.
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            if (e is IOException or UnauthorizedAccessException) throw SaveFailed(iteration, previous, e);
             throw;
         }
+    }
+
+    /// <summary>One line for a save the disk refused: what failed, and which checkpoint is still there.</summary>
+    private FaceLabException SaveFailed(long iteration, string? previous, Exception e)
+    {
+        var kept = previous is null ? "nothing had been saved before" : $"the last checkpoint ({Path.GetFileName(previous)}) is kept";
+        return DiskErrors.IsNoSpace(e)
+            ? new FaceLabException(Folder, $"no space left on the disk to save iteration {iteration}; {kept}", "free disk space, then train again to continue from it", e)
+            : new FaceLabException(Folder, $"cannot save iteration {iteration} ({e.Message}); {kept}", "check the folder's permissions and the disk", e);
     }
 
     /// <summary>Copies the current checkpoint to <c>backups/</c> and keeps the newest <paramref name="keep"/>.</summary>

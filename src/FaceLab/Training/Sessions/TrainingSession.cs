@@ -56,8 +56,12 @@ public sealed class TrainingSession : IDisposable
         _initialState = Snapshot();
 
         var recipe = definition.Samples(modelOptions);
-        _sourceFaces = new FaceCropCache(source, recipe.Source);
-        _destinationFaces = new FaceCropCache(destination, recipe.Destination);
+        // The budget is shared in proportion to what each set would take, so when both fit, both are kept whole.
+        var sourceAll = FaceCropCache.BytesFor(source.Count, recipe.Source);
+        var destinationAll = FaceCropCache.BytesFor(destination.Count, recipe.Destination);
+        var sourceShare = (long)(options.CropCacheBudget * ((double)sourceAll / Math.Max(1, sourceAll + destinationAll)));
+        _sourceFaces = new FaceCropCache(source, recipe.Source, sourceShare);
+        _destinationFaces = new FaceCropCache(destination, recipe.Destination, options.CropCacheBudget - sourceShare);
         _destinationSamples = new SampleBatchFactory(_destinationFaces, recipe.Destination, BatchSize, SeedOf(spec.Seed, 2));
         var sourceChooser = recipe.SourceChooser?.Invoke(_destinationSamples, new FaceYaws(_sourceFaces));
         _sourceSamples = new SampleBatchFactory(_sourceFaces, recipe.Source, BatchSize, SeedOf(spec.Seed, 1), sourceChooser);
@@ -95,6 +99,15 @@ public sealed class TrainingSession : IDisposable
 
     /// <summary>The batch size of this run.</summary>
     public int BatchSize => _options.BatchSize ?? Spec.BatchSize;
+
+    /// <summary>Bytes of face crops kept in memory at most (src and dst together).</summary>
+    public long CropCacheBytes => _sourceFaces.MaxBytes + _destinationFaces.MaxBytes;
+
+    /// <summary>Bytes the crops of every src and dst face would take: above <see cref="CropCacheBytes"/>, crops are made again from their files.</summary>
+    public long CropBytesForAllFaces => _sourceFaces.BytesForAllFaces + _destinationFaces.BytesForAllFaces;
+
+    /// <summary>Crops made from their files so far, and dropped to stay within <see cref="CropCacheBytes"/>.</summary>
+    public (long Built, long Dropped) CropCacheActivity => (_sourceFaces.Built + _destinationFaces.Built, _sourceFaces.Dropped + _destinationFaces.Dropped);
 
     /// <summary>Test hook: returns true for the batch indices whose targets should be poisoned with NaN.</summary>
     internal Func<long, bool>? PoisonBatch { get; set; }

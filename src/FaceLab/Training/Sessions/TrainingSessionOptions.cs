@@ -51,6 +51,18 @@ public sealed record TrainingSessionOptions
     /// <summary>Sample-pipeline worker threads [1: the step itself uses all cores].</summary>
     public int SampleWorkers { get; init; } = 1;
 
+    /// <summary>
+    /// Bytes of decoded face crops kept in memory, src and dst together; beyond it crops are made
+    /// again from their files [null: <see cref="DefaultCropCacheBytes"/>].
+    /// </summary>
+    public long? CropCacheBytes { get; init; }
+
+    /// <summary>The crop cache used: <see cref="CropCacheBytes"/> or its default.</summary>
+    public long CropCacheBudget => CropCacheBytes ?? DefaultCropCacheBytes;
+
+    /// <summary>A quarter of the memory this process may use (physical memory, or the container's limit): the model, the optimizer and libtorch need the rest.</summary>
+    public static long DefaultCropCacheBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4;
+
     /// <summary>Rejects numbers no run could use (a negative target, no minutes, no backups to keep...).</summary>
     public void Validate()
     {
@@ -69,5 +81,6 @@ public sealed record TrainingSessionOptions
         Require(ReportEvery >= 1, "report interval", ReportEvery, "1 or more");
         Require(PreviewRows is >= 1 and <= 64, "preview rows", PreviewRows, "1..64");
         Require(SampleWorkers is >= 1 and <= 64, "sample workers", SampleWorkers, "1..64");
+        Require(CropCacheBytes is null or >= 0, "crop cache size", CropCacheBytes, "0 or more bytes");
     }
 }

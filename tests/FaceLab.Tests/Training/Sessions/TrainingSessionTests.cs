@@ -222,6 +222,9 @@ public class TrainingSessionTests(DemoFaceSetsFixture faces) : IClassFixture<Dem
 
         Assert.Equal(0, session.Iteration); // the failing backup was the first thing the loop did
         Assert.NotNull(new CheckpointStore(session.Folder).Current);
+        // The error path ends like any other: the preview and loss chart of the save are written too.
+        Assert.True(File.Exists(Path.Combine(session.Folder, "preview.jpg")));
+        Assert.True(File.Exists(Path.Combine(session.Folder, "loss.png")));
     }
 
     [Fact]
