@@ -27,7 +27,7 @@ if (args[0] == "suite")
         return 2;
     }
     var suite = only.Length == 0 ? benchmarks : benchmarks.Where(b => only.Contains(b.Name)).ToList();
-    return await BenchSuite.RunAsync(suite, Path.Combine(BenchPaths.RepositoryRoot, "bench", "RESULTS.md"), cts.Token);
+    return await BenchSuite.RunAsync(benchmarks, suite, Path.Combine(BenchPaths.RepositoryRoot, "bench", "RESULTS.md"), cts.Token);
 }
 var chosen = args[0] == "all" ? benchmarks : benchmarks.Where(b => b.Name == args[0]).ToList();
 if (chosen.Count == 0)

@@ -38,8 +38,8 @@ public static class FrameExtractor
         var rolledBack = RollBackInterruptedPublish(outputFolder, stagingRoot);
         existing = FrameSequence.In(outputFolder);
         if (existing.Count > 0 && !options.Overwrite)
-            throw new FaceLabException(
-                $"{outputFolder}: already holds {existing.Count} frames; pass --overwrite to replace them (or clear the workspace)");
+            throw new FaceLabException(outputFolder, $"already holds {existing.Count} frames", "allow overwriting to replace them, or clear the workspace")
+            { Remedy = Remedy.Overwrite };
         // Each run stages in a folder of its own: the ffmpeg of a killed run may go on writing into its
         // folder for a moment, and must never write into this run's.
         RemoveAbandonedRuns(stagingRoot);

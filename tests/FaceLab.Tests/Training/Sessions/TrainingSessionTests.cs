@@ -103,11 +103,12 @@ public class TrainingSessionTests(DemoFaceSetsFixture faces) : IClassFixture<Dem
         var good = store.Current;
 
         // A save that dies half-way (as a kill would), leaving a half-written folder behind.
-        Assert.Throws<IOException>(() => store.Save(3, dir =>
+        var failed = Assert.Throws<FaceLabException>(() => store.Save(3, dir =>
         {
             File.WriteAllText(Path.Combine(dir, "weights.bin"), "half");
             throw new IOException("killed");
         }));
+        Assert.Equal("killed", Assert.IsType<IOException>(failed.InnerException).Message);
         Directory.CreateDirectory(Path.Combine(models, "test_DF", "checkpoints", ".saving-leftover"));
         File.WriteAllText(Path.Combine(models, "test_DF", "checkpoints", ".saving-leftover", "weights.bin"), "half");
 
