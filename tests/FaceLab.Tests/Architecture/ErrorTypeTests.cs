@@ -13,9 +13,8 @@ namespace FaceLab.Tests.Architecture;
 /// <remarks>
 /// Seen to fail: a temporary <c>sealed class StrayException : Exception</c> in src/FaceLab made
 /// <see cref="EveryLibraryErrorTypeIsAFaceLabException"/> fail naming it; removed, it passes.
-/// <see cref="NoErrorCanBeBuiltWithoutItsProblemSaidApart"/> failed naming the two one-string
-/// constructors <c>FaceLabException(string message)</c> and <c>(string message, Exception inner)</c>
-/// while they still existed; deleted, it passes.
+/// With a one-string constructor <c>FaceLabException(string message)</c> put back,
+/// <see cref="NoErrorCanBeBuiltWithoutItsProblemSaidApart"/> failed naming it; removed, it passes.
 /// </remarks>
 public class ErrorTypeTests
 {
