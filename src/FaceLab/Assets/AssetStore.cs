@@ -27,7 +27,7 @@ public sealed class AssetStore(string root)
     {
         var path = PathOf(asset);
         if (!File.Exists(path))
-            throw new FaceLabException($"{path}: {asset.Description} is not installed; run {InstallCommand}");
+            throw new FaceLabException(path, $"{asset.Description} is not installed", $"run {InstallCommand}");
         return path;
     }
 

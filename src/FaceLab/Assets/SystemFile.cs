@@ -15,5 +15,5 @@ internal sealed record SystemFile(string Path, string DebianPackage, string Desc
     public string Require() =>
         File.Exists(Path)
             ? Path
-            : throw new FaceLabException($"{Path}: {Description} is not installed; run ./facelab setup (installs Debian's {DebianPackage})");
+            : throw new FaceLabException(Path, $"{Description} is not installed", $"run {AssetStore.InstallCommand}, which installs Debian's {DebianPackage}");
 }

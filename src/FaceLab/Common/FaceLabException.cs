@@ -8,24 +8,17 @@ namespace FaceLab.Common;
 /// </summary>
 public class FaceLabException : Exception
 {
-    /// <summary>A structured error: <c>subject: problem (hint)</c> as one line.</summary>
+    /// <summary>
+    /// A structured error: <c>subject: problem (hint)</c> as one line. It is the only constructor,
+    /// so no error is built from a preformatted message without its problem said apart.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="problem"/> is empty.</exception>
     public FaceLabException(string subject, string problem, string? hint, Exception? inner = null)
         : base(Compose(subject, problem, hint), inner)
     {
         Subject = subject;
         Problem = problem;
         Hint = hint;
-    }
-
-    /// <summary>An error whose message is already one line of the form <c>subject: problem</c>.</summary>
-    public FaceLabException(string message) : this(message, (Exception?)null) { }
-
-    /// <summary>An error whose message is already one line of the form <c>subject: problem</c>, caused by <paramref name="inner"/>.</summary>
-    public FaceLabException(string message, Exception? inner) : base(message, inner)
-    {
-        var colon = message.IndexOf(": ", StringComparison.Ordinal);
-        Subject = colon > 0 ? message[..colon] : "";
-        Problem = colon > 0 ? message[(colon + 2)..] : message;
     }
 
     /// <summary>What failed: the file, folder, option or item; empty when the error is about no one thing.</summary>
@@ -42,6 +35,7 @@ public class FaceLabException : Exception
 
     private static string Compose(string subject, string problem, string? hint)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(problem);
         var text = string.IsNullOrEmpty(subject) ? problem : $"{subject}: {problem}";
         return string.IsNullOrEmpty(hint) ? text : $"{text} ({hint})";
     }

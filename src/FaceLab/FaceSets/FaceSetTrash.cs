@@ -24,9 +24,9 @@ public static class FaceSetTrash
         var moved = new List<string>();
         foreach (var name in names)
         {
-            if (name != Path.GetFileName(name)) throw new FaceLabException($"{name}: not a file name in {folder}");
+            if (name != Path.GetFileName(name)) throw new FaceLabException(name, $"not a file name in {folder}", "give the names of faces in the folder, without a path");
             var source = Path.Combine(folder, name);
-            if (!File.Exists(source)) throw new FaceLabException($"{source}: no such face");
+            if (!File.Exists(source)) throw new FaceLabException(source, "no such face", "reload the faces; it may have been moved or deleted already");
             var target = FaceSetFolder.FreeName(trash, name);
             File.Move(source, Path.Combine(trash, target), overwrite: false);
             moved.Add(target);
@@ -42,7 +42,7 @@ public static class FaceSetTrash
     public static FaceRestoreReport Restore(string folder, IProgress<OperationProgress>? progress = null)
     {
         folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: folder not found");
+        if (!Directory.Exists(folder)) throw new FaceLabException(folder, "folder not found", "check the folder's path");
         using var folderLock = ResourceLock.Acquire(folder, "faces restore");
         FaceSetRenamer.RollForward(folder);
         var trash = FaceSetFolder.TrashOf(folder);

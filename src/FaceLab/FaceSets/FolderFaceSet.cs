@@ -67,7 +67,7 @@ public sealed class FolderFaceSet : IFaceSet
             }
         }
         if (entries.Count == 0)
-            throw new FaceLabException($"{folder}: no aligned faces with FaceLab metadata ({skipped.Count} images skipped)");
+            throw new FaceLabException(folder, $"no aligned faces with FaceLab metadata; {skipped.Count} images skipped", "extract faces into it first");
         return new FolderFaceSet(folder, [.. entries], [.. paths], [.. skipped]);
     }
 
@@ -80,7 +80,7 @@ public sealed class FolderFaceSet : IFaceSet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FaceLabException($"{_paths[index]}: cannot read ({e.Message})", e);
+            throw new FaceLabException(_paths[index], $"cannot read: {e.Message}", "check that the face still exists and can be read", e);
         }
     }
 

@@ -18,7 +18,7 @@ public static class ImageHeader
         }
         catch (IOException e)
         {
-            throw new FaceLabException($"{path}: cannot read ({e.Message})", e);
+            throw new FaceLabException(path, $"cannot read: {e.Message}", "check that the file exists and can be read", e);
         }
     }
 
@@ -40,7 +40,7 @@ public static class ImageHeader
     {
         Span<byte> sig = stackalloc byte[8];
         if (s.ReadAtLeast(sig, 8, throwOnEndOfStream: false) < 8)
-            throw new FaceLabException($"{path}: not an image (file too short)");
+            throw new FaceLabException(path, "not an image: the file is too short", "replace or remove the file");
         if (sig.SequenceEqual(PngChunks.Signature))
             return ReadPngSize(s, path);
         if (sig[0] == 0xFF && sig[1] == 0xD8)
@@ -48,14 +48,14 @@ public static class ImageHeader
             s.Position = 2;
             return ReadJpegSize(s, path);
         }
-        throw new FaceLabException($"{path}: not a PNG or JPEG image");
+        throw new FaceLabException(path, "not a PNG or JPEG image", "convert it to PNG or JPEG, or remove it");
     }
 
     private static (int, int) ReadPngSize(Stream s, string path)
     {
         Span<byte> ihdr = stackalloc byte[16];
         if (s.ReadAtLeast(ihdr, 16, throwOnEndOfStream: false) < 16 || !ihdr.Slice(4, 4).SequenceEqual("IHDR"u8))
-            throw new FaceLabException($"{path}: damaged PNG (no IHDR)");
+            throw new FaceLabException(path, "damaged PNG: no IHDR", "replace or remove the file");
         return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(ihdr[8..]),
                 System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(ihdr[12..]));
     }
@@ -81,6 +81,6 @@ public static class ImageHeader
             }
             s.Seek(length - 2, SeekOrigin.Current);
         }
-        throw new FaceLabException($"{path}: damaged JPEG (no frame header)");
+        throw new FaceLabException(path, "damaged JPEG: no frame header", "replace or remove the file");
     }
 }

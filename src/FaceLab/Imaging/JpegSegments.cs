@@ -77,15 +77,15 @@ internal sealed class JpegSegments(byte marker, string signature)
         {
             var data = jpeg.AsSpan(s.DataStart, s.End - s.DataStart);
             if (data.Length < HeaderLength || data[_signature.Length] != FormatVersion)
-                throw new FaceLabException($"{fileForErrors}: damaged face metadata (unknown segment version)");
+                throw new FaceLabException(fileForErrors, "damaged face metadata: unknown segment version", "extract the face again with this FaceLab");
             var index = BinaryPrimitives.ReadUInt16BigEndian(data[(_signature.Length + 1)..]);
             var n = BinaryPrimitives.ReadUInt16BigEndian(data[(_signature.Length + 3)..]);
             count ??= n;
             if (n != count || n != ours.Count || index >= n || parts[index] is not null)
-                throw new FaceLabException($"{fileForErrors}: damaged face metadata (segments missing or repeated)");
+                throw new FaceLabException(fileForErrors, "damaged face metadata: segments missing or repeated", "extract the face again");
             total += data.Length - HeaderLength;
             if (total > maxPayloadBytes)
-                throw new FaceLabException($"{fileForErrors}: face metadata larger than allowed");
+                throw new FaceLabException(fileForErrors, "face metadata larger than allowed", "extract the face again");
             parts[index] = data[HeaderLength..].ToArray();
         }
         return parts.SelectMany(p => p).ToArray();
@@ -105,21 +105,21 @@ internal sealed class JpegSegments(byte marker, string signature)
     private static List<Segment> Parse(byte[] jpeg, string file)
     {
         if (jpeg.Length < 4 || jpeg[0] != 0xFF || jpeg[1] != 0xD8)
-            throw new FaceLabException($"{file}: not a JPEG image");
+            throw new FaceLabException(file, "not a JPEG image", "replace or remove the file");
         var segments = new List<Segment>();
         var pos = 2;
         while (pos + 4 <= jpeg.Length)
         {
-            if (jpeg[pos] != 0xFF) throw new FaceLabException($"{file}: damaged JPEG (bad marker at byte {pos})");
+            if (jpeg[pos] != 0xFF) throw new FaceLabException(file, $"damaged JPEG: bad marker at byte {pos}", "replace or remove the file");
             var m = jpeg[pos + 1];
             if (m == 0xFF) { pos++; continue; }
             if (m is 0xDA or 0xD9) return segments; // start of scan / end of image: no metadata beyond
             var length = BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(pos + 2));
             if (length < 2 || pos + 2 + length > jpeg.Length)
-                throw new FaceLabException($"{file}: damaged JPEG (segment runs past the end of the file)");
+                throw new FaceLabException(file, "damaged JPEG: a segment runs past the end of the file", "replace or remove the file");
             segments.Add(new Segment(jpeg, m, pos, pos + 4, pos + 2 + length));
             pos += 2 + length;
         }
-        throw new FaceLabException($"{file}: damaged JPEG (no image data)");
+        throw new FaceLabException(file, "damaged JPEG: no image data", "replace or remove the file");
     }
 }

@@ -75,12 +75,12 @@ internal static class PngChunks
     {
         var pos = Array.IndexOf(data, (byte)0);
         if (pos < 0 || pos + 3 > data.Length || data[pos + 1] != 0)
-            throw new FaceLabException($"{file}: damaged or compressed PNG text chunk");
+            throw new FaceLabException(file, "damaged or compressed PNG text chunk", "replace or remove the file");
         pos += 3;
         for (var skip = 0; skip < 2; skip++)
         {
             var end = Array.IndexOf(data, (byte)0, pos);
-            if (end < 0) throw new FaceLabException($"{file}: damaged PNG text chunk");
+            if (end < 0) throw new FaceLabException(file, "damaged PNG text chunk", "replace or remove the file");
             pos = end + 1;
         }
         return Encoding.UTF8.GetString(data, pos, data.Length - pos);
@@ -117,20 +117,20 @@ internal static class PngChunks
     private static IEnumerable<(string Type, int Data, int Length)> Chunks(byte[] png, string file)
     {
         if (png.Length < 8 || !png.AsSpan(0, 8).SequenceEqual(Signature))
-            throw new FaceLabException($"{file}: not a PNG image");
+            throw new FaceLabException(file, "not a PNG image", "replace or remove the file");
         var pos = 8;
         while (pos + 12 <= png.Length)
         {
             var length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos));
             if (length > (uint)(png.Length - pos - 12))
-                throw new FaceLabException($"{file}: damaged PNG (chunk runs past the end of the file)");
+                throw new FaceLabException(file, "damaged PNG: a chunk runs past the end of the file", "replace or remove the file");
             var type = Encoding.ASCII.GetString(png, pos + 4, 4);
             if (type is "iTXt" or "tEXt" && length > MaxTextLength)
-                throw new FaceLabException($"{file}: PNG text chunk of {length} bytes is larger than allowed");
+                throw new FaceLabException(file, $"PNG text chunk of {length} bytes is larger than allowed", "replace or remove the file");
             yield return (type, pos + 8, (int)length);
             pos += 12 + (int)length;
             if (type == "IEND") yield break;
         }
-        throw new FaceLabException($"{file}: damaged PNG (no IEND chunk)");
+        throw new FaceLabException(file, "damaged PNG: no IEND chunk", "replace or remove the file");
     }
 }

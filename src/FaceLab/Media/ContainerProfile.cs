@@ -24,7 +24,7 @@ internal sealed record ContainerProfile(string Extension, bool CopiesAudio, stri
     {
         var ext = Path.GetExtension(outputPath).ToLowerInvariant();
         return Known.FirstOrDefault(p => p.Extension == ext)
-            ?? throw new FaceLabException($"{outputPath}: unsupported output type '{ext}'; use .mp4, .mov, .mkv or .avi");
+            ?? throw new FaceLabException(outputPath, $"unsupported output type '{ext}'", "name the output .mp4, .mov, .mkv or .avi");
     }
 
     public IEnumerable<string> VideoArguments(bool lossless) => lossless

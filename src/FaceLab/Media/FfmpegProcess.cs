@@ -20,7 +20,7 @@ internal static class FfmpegProcess
     {
         var (code, stdout, stderr) = await RunAsync(FfprobePath, args, null, null, ct);
         if (code != 0)
-            throw new FaceLabException($"{inputForErrors}: not a readable video ({LastLine(stderr, "ffprobe failed")})");
+            throw new FaceLabException(inputForErrors, $"not a readable video: {LastLine(stderr, "ffprobe failed")}", "check that the file is a complete video");
         return stdout;
     }
 
@@ -40,7 +40,7 @@ internal static class FfmpegProcess
                 onFrame(n);
         }, stdinWriter, ct);
         if (code != 0)
-            throw new FaceLabException($"{what}: ffmpeg failed ({LastLine(stderr, $"exit code {code}")})");
+            throw new FaceLabException(what, $"ffmpeg failed: {LastLine(stderr, $"exit code {code}")}", "check that the input is a complete video and the disk has room");
         return stderr;
     }
 
@@ -126,6 +126,6 @@ internal static class FfmpegProcess
             var candidate = Path.Combine(dir, name);
             if (File.Exists(candidate)) return candidate;
         }
-        throw new FaceLabException($"{name}: not installed; run ./facelab setup (installs Debian's ffmpeg)");
+        throw new FaceLabException(name, "not installed", $"run {Assets.AssetStore.InstallCommand}, which installs Debian's ffmpeg");
     }
 }

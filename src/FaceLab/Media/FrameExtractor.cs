@@ -22,7 +22,7 @@ public static class FrameExtractor
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
         if (options.Fps is <= 0)
-            throw new FaceLabException($"frame rate {options.Fps}: must be a positive number, or none for every frame");
+            throw new FaceLabException($"frame rate {options.Fps}", "not a positive number", "give a positive frame rate, or none for every frame");
         var info = await VideoProbe.ProbeAsync(input, ct);
         var capped = CapToSourceRate(options, info);
         options = capped.Options;
@@ -122,12 +122,13 @@ public static class FrameExtractor
     {
         var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (produced == 0)
-            throw new FaceLabException($"{input}: no frames could be decoded{(errors.Length > 0 ? $" ({errors[^1]})" : "")}");
+            throw new FaceLabException(input, $"no frames could be decoded{(errors.Length > 0 ? $": {errors[^1]}" : "")}", "check that the video plays; it may be damaged");
         var truncated = errors.Any(e => e.Contains("partial file", StringComparison.OrdinalIgnoreCase));
         var shortOfCount = options.Fps is null && info.FrameCount is { } n && produced < n - 1;
         if (errors.Length > 0 && (truncated || shortOfCount))
-            throw new FaceLabException(
-                $"{input}: truncated or corrupt video (decoded {produced} of {info.FrameCount?.ToString(CultureInfo.InvariantCulture) ?? "?"} frames; ffmpeg: {errors[^1]})");
+            throw new FaceLabException(input,
+                $"truncated or corrupt video: decoded {produced} of {info.FrameCount?.ToString(CultureInfo.InvariantCulture) ?? "?"} frames; ffmpeg: {errors[^1]}",
+                "use an intact copy of the video, or cut out the damaged part");
         return errors.Distinct().Take(5).ToList();
     }
 

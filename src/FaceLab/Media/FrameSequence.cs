@@ -38,15 +38,15 @@ public sealed class FrameSequence
     public (int Width, int Height) RequireUniformSize()
     {
         if (Count == 0)
-            throw new FaceLabException($"{Folder}: no frames found (expected numbered images such as 00001.png)");
+            throw new FaceLabException(Folder, "no frames found", "put numbered images such as 00001.png in it, or extract the video's frames first");
         (int W, int H)? first = null;
         foreach (var file in Files)
         {
             var size = ImageHeader.ReadSize(file);
             first ??= size;
             if (size != first)
-                throw new FaceLabException(
-                    $"{file}: frame is {size.Width}x{size.Height} but {Path.GetFileName(Files[0])} is {first.Value.W}x{first.Value.H}; all frames must have one size");
+                throw new FaceLabException(file,
+                    $"frame is {size.Width}x{size.Height} but {Path.GetFileName(Files[0])} is {first.Value.W}x{first.Value.H}", "give frames of one size");
         }
         return first!.Value;
     }

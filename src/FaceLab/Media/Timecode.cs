@@ -21,7 +21,7 @@ public static class Timecode
             }
             if (ok) return TimeSpan.FromSeconds(seconds);
         }
-        throw new FaceLabException($"{optionName} {text}: not a time; use HH:MM:SS[.fraction] or seconds");
+        throw new FaceLabException($"{optionName} {text}", "not a time", "use HH:MM:SS[.fraction] or seconds");
     }
 
     /// <summary>Formats for ffmpeg's -ss/-t (seconds with millisecond precision).</summary>

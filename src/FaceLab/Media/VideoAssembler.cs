@@ -25,7 +25,7 @@ public static class VideoAssembler
         var rate = options.FrameRate ?? reference?.FrameRate
             ?? throw new FaceLabException(framesFolder, "no reference video to take the frame rate from", "give a reference video or the frame rate")
             { Remedy = Remedy.ReferenceOrFrameRate };
-        if (!rate.IsValid) throw new FaceLabException($"frame rate {rate}: must be positive");
+        if (!rate.IsValid) throw new FaceLabException($"frame rate {rate}", "must be positive", "give a positive frame rate") { Remedy = Remedy.ReferenceOrFrameRate };
         var profile = ContainerProfile.For(output);
         var withAudio = reference?.HasAudio == true;
         var notes = new List<string>();
@@ -136,11 +136,11 @@ public static class VideoAssembler
     {
         using var image = Cv2.ImRead(file, ImreadModes.Color);
         if (image.Empty())
-            throw new FaceLabException($"{file}: cannot decode the image (damaged or not an image)");
+            throw new FaceLabException(file, "cannot decode the image: damaged or not an image", "replace or remove the frame");
         var bytes = new byte[expectedBytes];
         using var continuous = image.IsContinuous() ? image : image.Clone();
         if ((long)continuous.Total() * continuous.ElemSize() != expectedBytes)
-            throw new FaceLabException($"{file}: frame size differs from the first frame");
+            throw new FaceLabException(file, "frame size differs from the first frame", "give frames of one size");
         Marshal.Copy(continuous.Data, bytes, 0, expectedBytes);
         return bytes;
     }

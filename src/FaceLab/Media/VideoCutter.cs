@@ -17,9 +17,9 @@ public static class VideoCutter
     {
         var info = await VideoProbe.ProbeAsync(input, ct);
         if (duration <= TimeSpan.Zero)
-            throw new FaceLabException($"duration {duration}: must be longer than zero");
+            throw new FaceLabException($"duration {duration}", "must be longer than zero", "give a positive duration");
         if (start < TimeSpan.Zero || start >= info.Duration)
-            throw new FaceLabException($"start {start}: {input} is only {info.Duration:hh\\:mm\\:ss\\.ff} long");
+            throw new FaceLabException($"start {start}", $"{input} is only {info.Duration:hh\\:mm\\:ss\\.ff} long", "give a start inside the video");
         if (Path.GetFullPath(input) == Path.GetFullPath(output))
             throw new FaceLabException(output, "the cut cannot replace its own input", "choose another output file") { Remedy = Remedy.OtherOutput };
         var profile = ContainerProfile.For(output);

@@ -18,13 +18,13 @@ public static class VideoProbe
         var streams = root.TryGetProperty("streams", out var s) ? s.EnumerateArray().ToList() : [];
         var video = streams.FirstOrDefault(IsRealVideoStream);
         if (video.ValueKind != JsonValueKind.Object)
-            throw new FaceLabException($"{path}: not a video (no video stream found)");
+            throw new FaceLabException(path, "not a video: no video stream found", "give a video file");
 
         var format = root.GetProperty("format");
         var rate = Rational.Parse(Str(video, "avg_frame_rate"));
         if (!rate.IsValid) rate = Rational.Parse(Str(video, "r_frame_rate"));
         if (!rate.IsValid)
-            throw new FaceLabException($"{path}: the video stream has no frame rate");
+            throw new FaceLabException(path, "the video stream has no frame rate", "convert the video to a constant frame rate");
         var duration = Seconds(Str(video, "duration")) ?? Seconds(Str(format, "duration")) ?? 0;
         long? frames = long.TryParse(Str(video, "nb_frames"), out var n) && n > 0 ? n : null;
 
@@ -53,7 +53,7 @@ public static class VideoProbe
             path, ct);
         return long.TryParse(text.Trim().Split('\n')[0].Trim().TrimEnd(','), out var n)
             ? n
-            : throw new FaceLabException($"{path}: ffprobe could not count the frames");
+            : throw new FaceLabException(path, "ffprobe could not count the frames", "check that the video plays; it may be damaged");
     }
 
     /// <summary>Container-level tags (title, comment, ...) with lower-case keys.</summary>

@@ -17,14 +17,14 @@ public static class WorkspaceInitializer
     {
         var layout = WorkspaceLayout.At(root);
         if (File.Exists(layout.Root))
-            throw new FaceLabException($"{layout.Root}: is a file, expected a workspace folder");
+            throw new FaceLabException(layout.Root, "is a file, expected a workspace folder", "choose another folder for the workspace");
         try
         {
             foreach (var folder in layout.Folders) Directory.CreateDirectory(folder);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new FaceLabException($"{layout.Root}: cannot create the workspace ({e.Message})", e);
+            throw new FaceLabException(layout.Root, $"cannot create the workspace: {e.Message}", "check that you may write there", e);
         }
         return layout;
     }

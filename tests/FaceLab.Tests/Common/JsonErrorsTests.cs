@@ -29,8 +29,8 @@ public class JsonErrorsTests
         var broken = Assert.Throws<FaceLabException>(() => FaceMetadataJson.Deserialize("{\"face_type\": "u8, "face.jpg"));
         var wrongType = Assert.Throws<FaceLabException>(() => FaceMetadataJson.Deserialize("{\"landmarks\": 5}"u8, "face.jpg"));
 
-        Assert.StartsWith("face.jpg: damaged face metadata (not valid JSON", broken.Message);
-        Assert.Equal("face.jpg: damaged face metadata (not valid JSON at $.landmarks, line 1)", wrongType.Message);
+        Assert.StartsWith("face.jpg: damaged face metadata: not valid JSON", broken.Message);
+        Assert.Equal("face.jpg: damaged face metadata: not valid JSON at $.landmarks, line 1 (extract the face again)", wrongType.Message);
         Assert.DoesNotContain("System", broken.Message + wrongType.Message);
     }
 }

@@ -54,7 +54,7 @@ public sealed class FaceSetPack : IFaceSet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FaceLabException($"{path}: cannot open the face pack ({e.Message})", e);
+            throw new FaceLabException(path, $"cannot open the face pack: {e.Message}", "check that the file exists and can be read", e);
         }
         try
         {
@@ -77,7 +77,7 @@ public sealed class FaceSetPack : IFaceSet
         while (read < bytes.Length)
         {
             var n = RandomAccess.Read(_file, bytes.AsSpan(read), entry.Offset + read);
-            if (n == 0) throw new FaceLabException($"{Location}: face pack ends inside {entry.Name} (truncated)");
+            if (n == 0) throw new FaceLabException(Location, $"face pack ends inside {entry.Name}: truncated", "copy the pack again, or pack the faces again");
             read += n;
         }
         return bytes;
@@ -88,7 +88,7 @@ public sealed class FaceSetPack : IFaceSet
     {
         var bytes = ReadEncoded(index);
         if (XxHash64.HashToUInt64(bytes) != Entries[index].Xxh64)
-            throw new FaceLabException($"{Location}: {Entries[index].Name} is damaged in the face pack (checksum mismatch)");
+            throw new FaceLabException(Location, $"{Entries[index].Name} is damaged in the face pack: checksum mismatch", "copy the pack again, or pack the faces again");
         return bytes;
     }
 
@@ -104,16 +104,16 @@ public sealed class FaceSetPack : IFaceSet
         Span<byte> headerBytes = stackalloc byte[FaceSetPackFormat.HeaderLength];
         if (length < FaceSetPackFormat.HeaderLength || RandomAccess.Read(file, headerBytes, 0) < FaceSetPackFormat.HeaderLength
             || FaceSetPackFormat.ReadHeader(headerBytes) is not { } header)
-            throw new FaceLabException($"{path}: not a FaceLab face pack");
+            throw new FaceLabException(path, "not a FaceLab face pack", "give a file made by packing a face set");
         if (header.Major != FaceSetPackFormat.MajorVersion)
-            throw new FaceLabException($"{path}: face pack version {header.Major}.{header.Minor}; this FaceLab reads version {FaceSetPackFormat.MajorVersion}.x");
+            throw new FaceLabException(path, $"face pack version {header.Major}.{header.Minor}; this FaceLab reads version {FaceSetPackFormat.MajorVersion}.x", "unpack it with a FaceLab that reads its version");
         if (header.IndexOffset < FaceSetPackFormat.HeaderLength || header.IndexLength is <= 0 or > FaceSetPackFormat.MaxIndexBytes
             || header.IndexOffset + header.IndexLength != length || header.Count > FaceSetPackFormat.MaxFaces)
-            throw new FaceLabException($"{path}: damaged face pack (bad header; truncated or incomplete?)");
+            throw new FaceLabException(path, "damaged face pack: bad header, perhaps truncated or incomplete", "copy the pack again, or pack the faces again");
 
         var index = new byte[header.IndexLength];
         if (RandomAccess.Read(file, index, header.IndexOffset) != index.Length)
-            throw new FaceLabException($"{path}: damaged face pack (index cut short)");
+            throw new FaceLabException(path, "damaged face pack: index cut short", "copy the pack again, or pack the faces again");
         return FaceSetPackFormat.ReadIndex(index, header, path);
     }
 }

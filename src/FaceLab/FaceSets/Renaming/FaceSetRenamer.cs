@@ -85,7 +85,7 @@ internal static class FaceSetRenamer
     {
         if (!File.Exists(from)) return; // done before an interruption, or removed by the user meanwhile
         if (File.Exists(to))
-            throw new FaceLabException($"{to}: exists, cannot move {Path.GetFileName(from)} there without overwriting; the sort journal {JournalFileName} is kept");
+            throw new FaceLabException(to, $"exists, cannot move {Path.GetFileName(from)} there without overwriting; the sort journal {JournalFileName} is kept", "move that file out of the folder, then sort again to finish");
         FaultInjection.Pause(FaultInjection.BeforeRename);
         File.Move(from, to, overwrite: false);
     }

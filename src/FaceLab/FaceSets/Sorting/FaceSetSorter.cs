@@ -28,10 +28,10 @@ public static class FaceSetSorter
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
         var sorter = FaceSortMethods.Get(method);
-        if (options.Count is < 0) throw new FaceLabException($"face count {options.Count}: must be 0 or more");
+        if (options.Count is < 0) throw new FaceLabException($"face count {options.Count}", "must be 0 or more", "give the number of faces to keep") { Remedy = Remedy.FaceCount };
         folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var trash = FaceSetFolder.TrashOf(folder);
-        if (!Directory.Exists(folder)) throw new FaceLabException($"{folder}: folder not found");
+        if (!Directory.Exists(folder)) throw new FaceLabException(folder, "folder not found", "check the folder's path");
         using var folderLock = ResourceLock.Acquire(folder, "faces sort");
         var resumed = FaceSetRenamer.RollForward(folder, options.AfterRenameStep);
 
@@ -112,7 +112,7 @@ public static class FaceSetSorter
     {
         var temp = $"sorting-{runId}-{k:D6}{Path.GetExtension(name)}";
         return File.Exists(Path.Combine(folder, temp))
-            ? throw new FaceLabException($"{Path.Combine(folder, temp)}: a file already has the temporary name of the sort; rename it and sort again")
+            ? throw new FaceLabException(Path.Combine(folder, temp), "a file already has the temporary name of the sort", "rename it and sort again")
             : temp;
     }
 }

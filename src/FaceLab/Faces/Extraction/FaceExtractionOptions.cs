@@ -48,7 +48,7 @@ public sealed record FaceExtractionOptions
 
     private static void Require(string name, int value, int min, int max)
     {
-        if (value < min || value > max) throw new FaceLabException($"{name} {value}: must be between {min} and {max}");
+        if (value < min || value > max) throw new FaceLabException($"{name} {value}", $"must be between {min} and {max}", $"give a value from {min} to {max}");
     }
 
     /// <summary>

@@ -16,12 +16,12 @@ public static class ManualFaceBoxes
     /// <summary>The boxes of a JSON file <c>{"00012.png": [[left, top, right, bottom]]}</c> by frame name.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<Rect2d>> Load(string path)
     {
-        if (!File.Exists(path)) throw new FaceLabException($"{path}: file not found");
-        if (new FileInfo(path).Length > MaxFileBytes) throw new FaceLabException($"{path}: larger than allowed for a box list");
+        if (!File.Exists(path)) throw new FaceLabException(path, "file not found", "check the box list's path");
+        if (new FileInfo(path).Length > MaxFileBytes) throw new FaceLabException(path, "larger than allowed for a box list", "give boxes only for the frames that need them");
         try
         {
             var raw = JsonSerializer.Deserialize<Dictionary<string, double[][]>>(File.ReadAllBytes(path))
-                ?? throw new FaceLabException($"{path}: empty box list");
+                ?? throw new FaceLabException(path, "empty box list", "give each frame's name with its boxes as [[left, top, right, bottom]]");
             return raw.ToDictionary(
                 kv => kv.Key,
                 kv => (IReadOnlyList<Rect2d>)(kv.Value ?? throw new FaceLabException(path, $"{kv.Key} has no box list", "give [[left, top, right, bottom]]"))
@@ -37,7 +37,7 @@ public static class ManualFaceBoxes
     private static Rect2d ToRect(double[] b, string path, string frame)
     {
         if (b is not { Length: 4 } || !b.All(double.IsFinite) || b[2] <= b[0] || b[3] <= b[1])
-            throw new FaceLabException($"{path}: box of {frame} must be [left, top, right, bottom] with right > left and bottom > top");
+            throw new FaceLabException(path, $"box of {frame} is not a box", "give [left, top, right, bottom] with right > left and bottom > top");
         return new Rect2d(b[0], b[1], b[2] - b[0], b[3] - b[1]);
     }
 }

@@ -73,7 +73,7 @@ public static class FaceImageFile
     {
         var payload = FaceMetadataJson.Serialize(metadata, path);
         if (payload.Length > FaceMetadataJson.MaxPayloadBytes)
-            throw new FaceLabException($"{path}: face metadata of {payload.Length} bytes is larger than allowed");
+            throw new FaceLabException(path, $"face metadata of {payload.Length} bytes is larger than allowed", "shorten the source file's name; if that is short, report it as a bug");
         return encoded.AsSpan().StartsWith(PngChunks.Signature)
             ? PngChunks.WithText(encoded, PngKeyword, System.Text.Encoding.UTF8.GetString(payload))
             : JpegCarrier.Write(encoded, payload, path);
@@ -90,7 +90,7 @@ public static class FaceImageFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FaceLabException($"{path}: cannot read ({e.Message})", e);
+            throw new FaceLabException(path, $"cannot read: {e.Message}", "check that the face still exists and can be read", e);
         }
     }
 }

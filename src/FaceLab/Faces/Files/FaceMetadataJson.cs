@@ -45,7 +45,7 @@ public static class FaceMetadataJson
     public static FaceMetadata Deserialize(ReadOnlySpan<byte> payload, string file)
     {
         if (payload.Length > MaxPayloadBytes)
-            throw new FaceLabException($"{file}: face metadata of {payload.Length} bytes is larger than allowed");
+            throw new FaceLabException(file, $"face metadata of {payload.Length} bytes is larger than allowed", "extract the face again");
         FaceMetadata? metadata;
         try
         {
@@ -53,9 +53,9 @@ public static class FaceMetadataJson
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            throw new FaceLabException($"{file}: damaged face metadata ({JsonErrors.Reason(e)})", e);
+            throw new FaceLabException(file, $"damaged face metadata: {JsonErrors.Reason(e)}", "extract the face again", e);
         }
-        if (metadata is null) throw new FaceLabException($"{file}: damaged face metadata (empty)");
+        if (metadata is null) throw new FaceLabException(file, "damaged face metadata: empty", "extract the face again");
         Validate(metadata, file, "damaged");
         return metadata;
     }
@@ -64,7 +64,7 @@ public static class FaceMetadataJson
     {
         void Require(bool ok, string what)
         {
-            if (!ok) throw new FaceLabException($"{file}: {problem} face metadata ({what})");
+            if (!ok) throw new FaceLabException(file, $"{problem} face metadata: {what}", "extract the face again");
         }
 
         Require(m.SchemaVersion is >= 1 and <= FaceMetadata.CurrentSchemaVersion,

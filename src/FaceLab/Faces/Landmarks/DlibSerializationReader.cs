@@ -63,7 +63,7 @@ internal sealed class DlibSerializationReader(byte[] data, string path)
     }
 
     public FaceLabException Corrupt(string problem) =>
-        new($"{Path}: not a valid dlib shape predictor ({problem} at byte {position}); reinstall it with ./facelab setup");
+        new(Path, $"not a valid dlib shape predictor: {problem} at byte {position}", $"reinstall it with {Assets.AssetStore.InstallCommand}");
 
     private byte ReadByte() =>
         position < data.Length ? data[position++] : throw Corrupt("file is truncated");

@@ -19,7 +19,7 @@ internal static class DlibShapeModelReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new Common.FaceLabException($"{path}: cannot read the dlib shape predictor ({e.Message})", e);
+            throw new Common.FaceLabException(path, $"cannot read the dlib shape predictor: {e.Message}", $"reinstall it with {Assets.AssetStore.InstallCommand}", e);
         }
         var reader = new DlibSerializationReader(data, path);
         var version = reader.ReadInt64();

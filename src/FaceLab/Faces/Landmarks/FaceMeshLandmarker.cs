@@ -30,9 +30,9 @@ internal sealed class FaceMeshLandmarker : ILandmarker
         }
         catch (OpenCVException e)
         {
-            throw new FaceLabException($"{modelPath}: cannot load the face mesh model ({e.Message.Split('\n')[0]})", e);
+            throw new FaceLabException(modelPath, $"cannot load the face mesh model: {e.Message.Split('\n')[0]}", $"reinstall it with {Assets.AssetStore.InstallCommand}", e);
         }
-        if (net.Empty()) throw new FaceLabException($"{modelPath}: cannot load the face mesh model");
+        if (net.Empty()) throw new FaceLabException(modelPath, "cannot load the face mesh model", $"reinstall it with {Assets.AssetStore.InstallCommand}");
         outputNames = net.GetUnconnectedOutLayersNames().Select(n => n ?? "").ToArray();
     }
 
@@ -72,7 +72,7 @@ internal sealed class FaceMeshLandmarker : ILandmarker
         {
             net.Forward(outputs, outputNames);
             var mesh = outputs.FirstOrDefault(o => o.Total() == 3 * FaceMeshToIbug68.MeshVertexCount)
-                ?? throw new FaceLabException("face mesh: the model has no 468×3 output; is it face_landmark.tflite?");
+                ?? throw new FaceLabException("face mesh", "the model has no 468×3 output", $"give face_landmark.tflite, or reinstall it with {Assets.AssetStore.InstallCommand}");
             var values = new float[mesh.Total()];
             using var continuous = mesh.IsContinuous() ? null : mesh.Clone();
             Marshal.Copy((continuous ?? mesh).Data, values, 0, values.Length);

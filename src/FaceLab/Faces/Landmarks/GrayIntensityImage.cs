@@ -19,7 +19,7 @@ internal readonly struct GrayIntensityImage
         Height = image.Height;
         if (image.Type() == MatType.CV_8UC3) colour = image.GetUnsafeGenericIndexer<Vec3b>();
         else if (image.Type() == MatType.CV_8UC1) gray = image.GetUnsafeGenericIndexer<byte>();
-        else throw new FaceLabException($"landmarks: expected an 8-bit BGR or grey image, got {image.Type()}");
+        else throw new FaceLabException("landmarks", $"expected an 8-bit BGR or grey image, got {image.Type()}", "convert the images to 8-bit colour");
     }
 
     public int Width { get; }

@@ -14,7 +14,7 @@ internal static class TfBilinearCrop
     /// <summary>RGB values of <paramref name="square"/> resized to size × size, minus <paramref name="meanRgb"/>, times <paramref name="scale"/>.</summary>
     public static HwcTensor Sample(Mat bgr, Rect square, int size, ReadOnlySpan<float> meanRgb, float scale)
     {
-        if (bgr.Type() != MatType.CV_8UC3) throw new FaceLabException($"landmarks: expected an 8-bit BGR image, got {bgr.Type()}");
+        if (bgr.Type() != MatType.CV_8UC3) throw new FaceLabException("landmarks", $"expected an 8-bit BGR image, got {bgr.Type()}", "convert the images to 8-bit colour");
         var pixels = bgr.GetUnsafeGenericIndexer<Vec3b>();
         var tensor = new HwcTensor(size, size, 3);
         var step = square.Width / (double)size;

@@ -30,7 +30,7 @@ internal sealed class TfjsWeights
     public TfjsTensor this[string name] =>
         tensors.TryGetValue(name, out var tensor)
             ? tensor
-            : throw new FaceLabException($"{ManifestPath}: has no weight '{name}'; is it the right model?");
+            : throw new FaceLabException(ManifestPath, $"has no weight '{name}'", $"check that it is the right model, or reinstall it with {Assets.AssetStore.InstallCommand}");
 
     /// <summary>Reads the manifest and its shards (paths relative to the manifest's folder).</summary>
     public static TfjsWeights Load(string manifestPath)
@@ -51,12 +51,12 @@ internal sealed class TfjsWeights
                     tensors[tensor.Name] = tensor;
                 }
                 if (offset != data.Length)
-                    throw new FaceLabException($"{manifestPath}: shards hold {data.Length} bytes but the manifest describes {offset}");
+                    throw new FaceLabException(manifestPath, $"shards hold {data.Length} bytes but the manifest describes {offset}", $"reinstall the model with {Assets.AssetStore.InstallCommand}");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new FaceLabException($"{manifestPath}: cannot read the TF.js weights ({(e is JsonException json ? JsonErrors.Reason(json) : e.Message)})", e);
+            throw new FaceLabException(manifestPath, $"cannot read the TF.js weights: {(e is JsonException json ? JsonErrors.Reason(json) : e.Message)}", $"reinstall the model with {Assets.AssetStore.InstallCommand}", e);
         }
         return new TfjsWeights(manifestPath, tensors);
     }
@@ -64,18 +64,18 @@ internal sealed class TfjsWeights
     private static TfjsTensor Decode(JsonElement entry, byte[] data, ref int offset, string manifestPath)
     {
         var name = entry.GetProperty("name").GetString()
-            ?? throw new FaceLabException($"{manifestPath}: a weight has no name");
+            ?? throw new FaceLabException(manifestPath, "a weight has no name", $"reinstall the model with {Assets.AssetStore.InstallCommand}");
         var shape = entry.GetProperty("shape").EnumerateArray()
-            .Select(e => e.TryGetInt32(out var d) && d >= 0 ? d : throw new FaceLabException($"{manifestPath}: weight '{name}' has a bad shape"))
+            .Select(e => e.TryGetInt32(out var d) && d >= 0 ? d : throw new FaceLabException(manifestPath, $"weight '{name}' has a bad shape", $"reinstall the model with {Assets.AssetStore.InstallCommand}"))
             .ToArray();
         var dtype = entry.TryGetProperty("dtype", out var d) ? d.GetString() : "float32";
-        if (dtype != "float32") throw new FaceLabException($"{manifestPath}: weight '{name}' has dtype {dtype}; only float32 is supported");
+        if (dtype != "float32") throw new FaceLabException(manifestPath, $"weight '{name}' has dtype {dtype}; only float32 is supported", $"reinstall the model with {Assets.AssetStore.InstallCommand}");
         var quantized = entry.TryGetProperty("quantization", out var q);
         var width = !quantized ? 4 : q.GetProperty("dtype").GetString() switch
         {
             "uint8" => 1,
             "uint16" => 2,
-            var qtype => throw new FaceLabException($"{manifestPath}: weight '{name}' uses {qtype} quantisation; only uint8 and uint16 are supported"),
+            var qtype => throw new FaceLabException(manifestPath, $"weight '{name}' uses {qtype} quantisation; only uint8 and uint16 are supported", $"reinstall the model with {Assets.AssetStore.InstallCommand}"),
         };
         // The shards bound the size before anything is allocated: a hostile shape costs nothing.
         var count = 1L;
@@ -108,13 +108,13 @@ internal sealed class TfjsWeights
     {
         var name = path.GetString();
         if (string.IsNullOrEmpty(name) || name != Path.GetFileName(name) || name is "." or "..")
-            throw new FaceLabException($"{manifestPath}: shard path '{name}' is not a file beside the manifest");
+            throw new FaceLabException(manifestPath, $"shard path '{name}' is not a file beside the manifest", $"reinstall the model with {Assets.AssetStore.InstallCommand}");
         return name;
     }
 
     private static void Need(byte[] data, int offset, long bytes, string name, string manifestPath)
     {
         if (bytes > data.Length - offset)
-            throw new FaceLabException($"{manifestPath}: shards end inside weight '{name}' (truncated download?)");
+            throw new FaceLabException(manifestPath, $"shards end inside weight '{name}'; the download may be truncated", $"reinstall the model with {Assets.AssetStore.InstallCommand}");
     }
 }

@@ -31,7 +31,7 @@ public sealed record DeviceSelection
     public static DeviceSelection Gpus(params int[] indices) =>
         indices.Length > 0 && indices.All(i => i >= 0) && indices.Distinct().Count() == indices.Length
             ? new(DeviceKind.Gpus, indices)
-            : throw new FaceLabException($"GPU indices must be distinct and non-negative: {string.Join(",", indices)}");
+            : throw new FaceLabException($"GPU indices {string.Join(",", indices)}", "must be distinct and non-negative", "give each GPU once, numbered from 0, such as 0,1");
 
     /// <summary>Parses <c>cpu</c>, <c>best</c> or comma-separated GPU indices.</summary>
     public static DeviceSelection Parse(string text)
@@ -43,7 +43,7 @@ public sealed record DeviceSelection
         var indices = new int[parts.Length];
         for (var i = 0; i < parts.Length; i++)
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out indices[i]))
-                throw new FaceLabException($"unknown device '{text}'; expected cpu, best or GPU indices such as 0,1");
+                throw new FaceLabException($"device '{text}'", "unknown device", "give cpu, best or GPU indices such as 0,1");
         return Gpus(indices);
     }
 

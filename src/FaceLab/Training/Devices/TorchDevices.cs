@@ -27,9 +27,10 @@ internal static class TorchDevices
                 var count = CudaAvailable ? cuda.device_count() : 0;
                 var missing = selection.GpuIndices.Where(i => i >= count).ToList();
                 if (missing.Count > 0)
-                    throw new FaceLabException(count == 0
-                        ? "no CUDA GPU is available (this build uses the CPU libtorch; rebuild with -p:FaceLabTorchBackend=cuda)"
-                        : $"GPU {string.Join(",", missing)} not found; {count} GPU(s) available");
+                    throw count == 0
+                        ? new FaceLabException($"GPU {string.Join(",", missing)}", "no CUDA GPU is available; this build uses the CPU libtorch",
+                            "train on the CPU, or rebuild with -p:FaceLabTorchBackend=cuda")
+                        : new FaceLabException($"GPU {string.Join(",", missing)}", $"not found; {count} GPU(s) available", $"choose GPUs numbered 0 to {count - 1}");
                 return [.. selection.GpuIndices.Select(i => new Device(DeviceType.CUDA, i))];
         }
     }

@@ -35,7 +35,7 @@ internal sealed class FaceLoss : IDisposable
         if (Options.EyesMouthPriority)
         {
             var eyesMouth = target.EyesMouthMask
-                ?? throw new FaceLabException("eyes/mouth priority is on but the batch has no eye+mouth mask");
+                ?? throw new FaceLabException("eyes/mouth priority", "is on but the batch has no eye+mouth mask", "turn eyes/mouth priority off, or train on faces with landmarks");
             loss += Options.EyesMouthWeight * (target.Face * eyesMouth - prediction.Face * eyesMouth).abs().mean();
         }
         if (Options.MaskWeight > 0)

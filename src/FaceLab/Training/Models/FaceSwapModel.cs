@@ -15,7 +15,7 @@ internal abstract class FaceSwapModel : nn.Module
     protected FaceSwapModel(string architecture, int architectureVersion, ModelOptions options) : base(architecture)
     {
         if (options.Resolution <= 0 || options.Resolution % 16 != 0)
-            throw new FaceLabException($"{architecture}: resolution {options.Resolution} is not a positive multiple of 16");
+            throw new FaceLabException(architecture, $"resolution {options.Resolution} is not a positive multiple of 16", "choose a resolution such as 64, 128 or 256");
         Options = options;
         Signature = new ModelSignature(architecture, architectureVersion, options.ArchitectureText());
     }

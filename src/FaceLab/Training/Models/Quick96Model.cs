@@ -32,5 +32,5 @@ internal sealed class Quick96Model : DualDecoderModel
     private static AutoencoderOptions RequireFixedLayout(AutoencoderOptions options) =>
         options.Resolution == Defaults.Resolution && options.FaceType == Defaults.FaceType
             ? options
-            : throw new FaceLabException($"Quick96 is fixed at {Defaults.Resolution} px {Defaults.FaceType} face; got {options.Resolution} px {options.FaceType}");
+            : throw new FaceLabException("Quick96", $"is fixed at {Defaults.Resolution} px {Defaults.FaceType} face; got {options.Resolution} px {options.FaceType}", "keep its resolution and face type, or choose another model");
 }

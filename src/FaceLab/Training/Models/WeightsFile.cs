@@ -30,14 +30,14 @@ internal static class WeightsFile
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         var saved = ReadHeader(reader, source);
         if (saved != model.Signature)
-            throw new FaceLabException($"{source}: weights were trained as '{saved}' and cannot load into '{model.Signature}'");
+            throw new FaceLabException(source, $"weights were trained as '{saved}' and cannot load into '{model.Signature}'", "load them with the settings they were trained with, or train a new model");
         try
         {
             model.load(reader, strict: true);
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
         {
-            throw new FaceLabException($"{source}: weights for '{saved}' are damaged: {e.Message}", e);
+            throw new FaceLabException(source, $"weights for '{saved}' are damaged: {e.Message}", "restore a backup of the model, or train it again", e);
         }
     }
 
@@ -71,15 +71,15 @@ internal static class WeightsFile
     {
         try
         {
-            if (reader.ReadString() != Magic) throw new FaceLabException($"{source}: not a FaceLab weights file");
+            if (reader.ReadString() != Magic) throw new FaceLabException(source, "not a FaceLab weights file", "give a model saved by FaceLab");
             var version = reader.ReadInt32();
             if (version != FormatVersion)
-                throw new FaceLabException($"{source}: weights format {version} is not supported (expected {FormatVersion})");
+                throw new FaceLabException(source, $"weights format {version} is not supported; this FaceLab reads format {FormatVersion}", "load them with the FaceLab that saved them");
             return new ModelSignature(reader.ReadString(), reader.ReadInt32(), reader.ReadString());
         }
         catch (EndOfStreamException e)
         {
-            throw new FaceLabException($"{source}: weights file is truncated", e);
+            throw new FaceLabException(source, "weights file is truncated", "restore a backup of the model, or train it again", e);
         }
     }
 }

@@ -25,7 +25,7 @@ internal static class OptimizerStateFile
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
         {
-            throw new FaceLabException($"{source}: optimizer state does not fit this model: {e.Message}", e);
+            throw new FaceLabException(source, $"optimizer state does not fit this model: {e.Message}", "restore a backup of the model, or train it again", e);
         }
     }
 }

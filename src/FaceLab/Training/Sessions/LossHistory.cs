@@ -71,16 +71,16 @@ public sealed class LossHistory
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try
         {
-            if (reader.ReadInt32() != Magic) throw new Common.FaceLabException($"{source}: not a FaceLab loss history");
+            if (reader.ReadInt32() != Magic) throw new Common.FaceLabException(source, "not a FaceLab loss history", "restore a backup of the model, or train it again");
             var count = reader.ReadInt32();
-            if (count < 0 || count > stream.Length / 16) throw new Common.FaceLabException($"{source}: damaged loss history");
+            if (count < 0 || count > stream.Length / 16) throw new Common.FaceLabException(source, "damaged loss history", "restore a backup of the model, or train it again");
             var history = new LossHistory();
             for (var i = 0; i < count; i++) history._points.Add(new LossPoint(reader.ReadInt64(), reader.ReadSingle(), reader.ReadSingle()));
             return history;
         }
         catch (EndOfStreamException e)
         {
-            throw new Common.FaceLabException($"{source}: loss history is cut short", e);
+            throw new Common.FaceLabException(source, "loss history is cut short", "restore a backup of the model, or train it again", e);
         }
     }
 }

@@ -30,6 +30,6 @@ internal sealed class MtcnnWeights(TfjsWeights weights)
         var tensor = weights.Names.Contains(name) ? weights[name] : null;
         return tensor is not null && tensor.Shape.Length == rank
             ? (tensor.Shape, tensor.Values)
-            : throw new Common.FaceLabException($"{weights.ManifestPath}: missing or misshapen MTCNN tensor '{name}'");
+            : throw new Common.FaceLabException(weights.ManifestPath, $"missing or misshapen MTCNN tensor '{name}'", $"reinstall it with {Assets.AssetStore.InstallCommand}");
     }
 }
