@@ -132,7 +132,11 @@ public static class SwapWorkflow
             reporter.Say($"src faces sorted before: {kept} kept");
             return state;
         }
-        var count = (int)Math.Round(ImageFiles.In(layout.SourceAligned).Count * keep);
+        // The share is of every src face, those a stopped earlier run already trashed included, so
+        // a sort stopped after its moves and run again keeps the same number.
+        var trash = FaceSetFolder.TrashOf(layout.SourceAligned);
+        var all = ImageFiles.In(layout.SourceAligned).Count + (Directory.Exists(trash) ? ImageFiles.In(trash).Count : 0);
+        var count = (int)Math.Round(all * keep);
         var report = await reporter.TrackAsync(p => FaceSetSorter.SortAsync(layout.SourceAligned, "best", new FaceSortOptions { Count = count }, p, ct));
         reporter.Say($"src faces sorted: the {report.Kept} sharpest over head pose kept, {report.Trashed} moved to {report.TrashFolder}");
         state = state with { SourceFacesKept = report.Kept };

@@ -80,6 +80,12 @@ public sealed class SwapWorkflowTests : IDisposable
         Assert.Equal(first.Iteration, second.Iteration);
         Assert.Equal(8, ImageFiles.In(Path.Combine(workspace, "data_src", "aligned")).Count);
         Assert.Contains(again.Lines, l => l.Contains("sorted before", StringComparison.Ordinal));
+
+        // A sort stopped after its moves but before the state said so: run again, it keeps the same 8.
+        (state with { SourceFacesKept = null }).Save(workspace);
+        await SwapWorkflow.PrepareAsync(Options(workspace), new CapturedReporter(), CancellationToken.None);
+        Assert.Equal(8, ImageFiles.In(Path.Combine(workspace, "data_src", "aligned")).Count);
+        Assert.Equal(8, WorkflowState.Load(workspace)!.SourceFacesKept);
         Assert.Contains(again.Lines, l => l.Contains("budget of 0.1 minutes spent before", StringComparison.Ordinal));
         Assert.Equal(dstFrames, MediaOracle.DecodedFrames(MediaOracle.Probe(second.ResultVideo)));
     }
