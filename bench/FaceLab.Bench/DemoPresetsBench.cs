@@ -13,7 +13,7 @@ namespace FaceLab.Bench;
 /// 128 px) is prepared once; each candidate recipe then trains in its own copy of that workspace
 /// with seed 1, and at each time budget (argument 1, minutes, default <c>5,10,15</c>; training
 /// resumes between them) the swap is merged into every dst frame and evaluated as the demo does
-/// (250 frames in runs of 5): ID retrieval, pose and expression error, dst→dst SSIM, sharpness and
+/// (250 frames in runs of 5): ID retrieval, verified as src, pose and expression error, dst→dst SSIM, sharpness and
 /// flicker ratios, with the iterations reached. Candidates run one after another on the same
 /// machine; arguments 2… pick candidates by name (default: all). Times are training time only.
 /// </summary>
@@ -48,8 +48,8 @@ public sealed class DemoPresetsBench : IBenchmark
             await SwapWorkflow.PrepareAsync(basic, quiet, ct);
 
             report.WriteLine($"budgets {string.Join(", ", budgets)} min of training; seed 1; {Environment.ProcessorCount} cores; load average before: {MachineDescription.LoadAverage()}\n");
-            report.WriteLine("| recipe | minutes | iterations | ID retrieval | dist. to src / dst | pose error ° | expression error | SSIM | sharpness ratio | flicker ratio |");
-            report.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            report.WriteLine("| recipe | minutes | iterations | ID retrieval | verified as src | dist. to src / dst | pose error ° | expression error | SSIM | sharpness ratio | flicker ratio |");
+            report.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var (name, recipe) in chosen)
             {
                 var workspace = Path.Combine(scratch, name.Replace(' ', '-'));
@@ -59,7 +59,7 @@ public sealed class DemoPresetsBench : IBenchmark
                     var run = await SwapWorkflow.RunAsync(basic with { Workspace = workspace, Training = recipe with { Minutes = minutes } }, quiet, ct);
                     var e = run.Evaluation;
                     report.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {name} | {minutes:0.#} | {run.Iteration} | {e.Identity.IdRetrieval:0.00} | {e.Identity.DistanceToSource:0.00} / {e.Identity.DistanceToDestination:0.00} | {e.PoseError.Mean:0.00} | {e.ExpressionError:0.000} | {e.Reconstruction?.Ssim:0.000} | {e.SharpnessRatio:0.00} | {e.FlickerRatio:0.00} |"));
+                        $"| {name} | {minutes:0.#} | {run.Iteration} | {e.Identity.IdRetrieval:0.00} | {e.Identity.SourceVerified:0.00} | {e.Identity.DistanceToSource:0.00} / {e.Identity.DistanceToDestination:0.00} | {e.PoseError.Mean:0.00} | {e.ExpressionError:0.000} | {e.Reconstruction?.Ssim:0.000} | {e.SharpnessRatio:0.00} | {e.FlickerRatio:0.00} |"));
                 }
             }
             report.WriteLine($"\nload average after: {MachineDescription.LoadAverage()}");
