@@ -47,6 +47,7 @@ internal static class DemoCommand
                 SourceVideo = srcVideo,
                 DestinationVideo = dstVideo,
                 CopyVideos = ownPair is null,
+                ModelName = "demo", // model/demo_DF, as the docs name it and earlier demo workspaces hold it
                 Training = SwapTrainingRecipe.CpuDemo with { Minutes = result.GetValue(minutes) },
             };
             var done = await SwapWorkflow.RunAsync(options, new ConsoleWorkflowReporter(console, "demo"), ct);
