@@ -22,7 +22,6 @@ public static class BenchSuite
         head.AppendLine(CultureInfo.InvariantCulture, $"Written by `bench/suite.sh` (`dotnet run -c Release --project bench/FaceLab.Bench -- suite [NAME...]`), last on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on the machine below; every figure is a benchmark's output, and each section says when it ran. Methods are the benchmarks' own (their class summaries); bench/README.md says what each figure is for.");
         head.AppendLine();
         foreach (var line in MachineDescription.Lines()) head.AppendLine(line);
-        var sections = ExistingSections(output, all);
         var failed = 0;
         foreach (var benchmark in benchmarks)
         {
@@ -49,6 +48,8 @@ public static class BenchSuite
             section.AppendLine(CultureInfo.InvariantCulture, $"Run: `{run}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {clock.Elapsed.TotalMinutes:0.0} min; load average {load} before, {MachineDescription.LoadAverage()} after.");
             section.AppendLine();
             section.AppendLine(figures.ToString().TrimEnd());
+            // Read again before writing: another suite run (another benchmark) may have written its section meanwhile.
+            var sections = ExistingSections(output, all);
             sections[benchmark.Name] = section.ToString();
             var ordered = all.Where(b => sections.ContainsKey(b.Name)).Select(b => sections[b.Name]);
             AtomicOutput.WriteAllBytes(output, Encoding.UTF8.GetBytes(head + "\n" + string.Join("\n", ordered)));

@@ -166,19 +166,20 @@ public static class SwapWorkflow
             ReportEvery = 25,
             Seed = recipe.Seed,
             Optimizer = new AdamOptions { LearningRate = recipe.LearningRate },
+            BudgetClock = options.TrainingClock,
         };
         using var source = FolderFaceSet.Open(layout.SourceAligned);
         using var destination = FolderFaceSet.Open(layout.DestinationAligned);
         using var session = TrainingSession.Open(layout.Models, model, options.ModelName, ModelPresets.Apply(model, recipe.Preset), source, destination, training);
         reporter.Say($"training {model.Name} ({session.ModelOptions.ArchitectureText()}) for {left / 60:0.#} minutes from iteration {session.Iteration}; Ctrl+C saves and stops");
-        var clock = Stopwatch.StartNew();
+        var started = options.TrainingClock.GetTimestamp();
         try
         {
             await Task.Run(() => session.Run(reporter.TrainingLog, ct), CancellationToken.None);
         }
         finally
         {
-            (state with { TrainedSeconds = state.TrainedSeconds + clock.Elapsed.TotalSeconds }).Save(layout.Root);
+            (state with { TrainedSeconds = state.TrainedSeconds + options.TrainingClock.GetElapsedTime(started).TotalSeconds }).Save(layout.Root);
         }
         ct.ThrowIfCancellationRequested();
         reporter.Say($"model saved at iteration {session.Iteration}; its preview is {Path.Combine(session.Folder, "preview.jpg")}");

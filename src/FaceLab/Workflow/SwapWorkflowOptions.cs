@@ -1,4 +1,5 @@
 using FaceLab.Common;
+using FaceLab.Training.Sessions;
 
 namespace FaceLab.Workflow;
 
@@ -37,6 +38,9 @@ public sealed record SwapWorkflowOptions
 
     /// <summary>How to train.</summary>
     public SwapTrainingRecipe Training { get; init; } = SwapTrainingRecipe.CpuDemo;
+
+    /// <summary>The clock the training budget is counted on [the system clock]; see <see cref="TrainingSessionOptions.BudgetClock"/>.</summary>
+    public TimeProvider TrainingClock { get; init; } = TimeProvider.System;
 
     /// <summary>Frames the evaluation measures, as runs of consecutive frames [250; null: every frame].</summary>
     public int? EvaluationFrames { get; init; } = 250;

@@ -186,7 +186,7 @@ public sealed class TrainingSession : IDisposable
     /// <returns>False when the model was already at the target: nothing was trained or saved.</returns>
     public bool Run(TextWriter log, CancellationToken ct)
     {
-        var running = Stopwatch.StartNew();
+        var started = _options.BudgetClock.GetTimestamp();
         var lastSave = Stopwatch.StartNew();
         var lastBackup = Stopwatch.StartNew();
         var savedAt = Iteration;
@@ -203,7 +203,7 @@ public sealed class TrainingSession : IDisposable
         Publish(TrainingState.Training, 0, null);
         try
         {
-            while (!ct.IsCancellationRequested && !(Iteration >= _options.TargetIteration) && !(running.Elapsed.TotalMinutes >= _options.MaxMinutes))
+            while (!ct.IsCancellationRequested && !(Iteration >= _options.TargetIteration) && !(_options.BudgetClock.GetElapsedTime(started).TotalMinutes >= _options.MaxMinutes))
             {
                 if (HandleRequests(log)) break;
                 SampleBatch source, destination;

@@ -15,6 +15,12 @@ public sealed record TrainingSessionOptions
     /// <summary>Stop (and save) after this many minutes of this run; null for no limit [null].</summary>
     public double? MaxMinutes { get; init; }
 
+    /// <summary>
+    /// The clock <see cref="MaxMinutes"/> is counted on [the system clock]. A benchmark that compares
+    /// budgets counts the process's CPU time instead, so other load on the machine does not shrink them.
+    /// </summary>
+    public TimeProvider BudgetClock { get; init; } = TimeProvider.System;
+
     /// <summary>Save every this many minutes [15].</summary>
     public double AutosaveMinutes { get; init; } = 15;
 

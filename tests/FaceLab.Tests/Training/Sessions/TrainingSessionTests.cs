@@ -45,6 +45,31 @@ public class TrainingSessionTests(DemoFaceSetsFixture faces) : IClassFixture<Dem
     }
 
     [Fact]
+    public void TheTimeBudgetIsCountedOnTheGivenClock()
+    {
+        // Each reading of this clock is a minute later and the loop reads it before each step: 1 and 2
+        // minutes in, it trains; at 3 the 2.5-minute budget is spent, however long the steps took on the
+        // wall clock (a benchmark counts CPU time this way).
+        var minutePerReading = new SteppingClock(TimeSpan.FromMinutes(1));
+        var models = faces.NewModelsFolder();
+        using var session = Open(models, Run(1000) with { MaxMinutes = 2.5, BudgetClock = minutePerReading });
+
+        session.Run(TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(2, session.Iteration);
+        Assert.True(File.Exists(Path.Combine(session.Folder, "model.json")));
+    }
+
+    private sealed class SteppingClock(TimeSpan step) : TimeProvider
+    {
+        private long _now;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Add(ref _now, step.Ticks);
+    }
+
+    [Fact]
     public void SavesCheckpointPreviewAndLossChartInTheModelFolder()
     {
         var models = faces.NewModelsFolder();
