@@ -54,7 +54,7 @@ public sealed class DemoQualityBench : IBenchmark
                 Seed = 1,
                 Optimizer = new AdamOptions { LearningRate = 2e-4 },
             };
-            using var session = TrainingSession.Open(Path.Combine(scratch, "model"), model.Name, "quality", ModelPresets.Apply(model, ModelPresets.CpuDemo),
+            using var session = TrainingSession.Open(Path.Combine(scratch, "model"), model.Name, "quality", model.Preset(ModelPresets.CpuDemo),
                 FolderFaceSet.Open(src), FolderFaceSet.Open(dst), options);
             var before = Ssim(session, heldOut);
             var sw = Stopwatch.StartNew();
