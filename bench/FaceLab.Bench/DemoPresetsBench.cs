@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using FaceLab.Assets;
-using FaceLab.Common;
 using FaceLab.Training.Models;
 using FaceLab.Workflow;
 
@@ -48,23 +46,21 @@ public sealed class DemoPresetsBench : IBenchmark
                 SourceVideo = AssetStore.Default.Require(AssetCatalog.DemoSourceVideo),
                 DestinationVideo = AssetStore.Default.Require(AssetCatalog.DemoDestinationVideo),
             };
-            var quiet = new QuietReporter();
+            var quiet = new QuietWorkflowReporter("demo-presets");
             var cpu = new ProcessCpuClock();
             await SwapWorkflow.PrepareAsync(basic, quiet, ct);
 
             report.WriteLine($"budgets {string.Join(", ", budgets)} min of training (CPU time / cores); seed 1; {Environment.ProcessorCount} cores; load average before: {MachineDescription.LoadAverage()}\n");
-            report.WriteLine("| recipe | minutes | iterations | ID retrieval | verified as src | dist. to src / dst | pose error ° | expression error | SSIM | sharpness ratio | flicker ratio |");
+            report.WriteLine($"| recipe | minutes | iterations | {WorkflowBenchParts.EvaluationHeader} |");
             report.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var (name, recipe) in chosen)
             {
                 var workspace = Path.Combine(scratch, name.Replace(' ', '-'));
-                CopyTree(basic.Workspace, workspace);
+                WorkflowBenchParts.CopyTree(basic.Workspace, workspace);
                 foreach (var minutes in budgets)
                 {
                     var run = await SwapWorkflow.RunAsync(basic with { Workspace = workspace, Training = recipe with { Minutes = minutes }, TrainingClock = cpu }, quiet, ct);
-                    var e = run.Evaluation;
-                    report.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {name} | {minutes:0.#} | {run.Iteration} | {e.Identity.IdRetrieval:0.00} | {e.Identity.SourceVerified:0.00} | {e.Identity.DistanceToSource:0.00} / {e.Identity.DistanceToDestination:0.00} | {e.PoseError.Mean:0.00} | {e.ExpressionError:0.000} | {e.Reconstruction?.Ssim:0.000} | {e.SharpnessRatio:0.00} | {e.FlickerRatio:0.00} |"));
+                    report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {minutes:0.#} | {run.Iteration} | {WorkflowBenchParts.EvaluationCells(run.Evaluation)} |"));
                 }
             }
             report.WriteLine($"\nload average after: {MachineDescription.LoadAverage()}");
@@ -73,22 +69,5 @@ public sealed class DemoPresetsBench : IBenchmark
         {
             Directory.Delete(scratch, recursive: true);
         }
-    }
-
-    /// <summary>A copy that keeps modification times, so the copied faces' extraction journal still matches its frames.</summary>
-    private static void CopyTree(string from, string to)
-    {
-        using var cp = Process.Start("cp", ["-a", from, to]);
-        cp.WaitForExit();
-        if (cp.ExitCode != 0) throw new FaceLabException(from, $"could not be copied to {to}", null);
-    }
-
-    private sealed class QuietReporter : IWorkflowReporter
-    {
-        public TextWriter TrainingLog => TextWriter.Null;
-
-        public void Say(string line) => Console.WriteLine($"demo-presets: {line}");
-
-        public Task<T> TrackAsync<T>(Func<IProgress<OperationProgress>, Task<T>> work) => work(new Progress<OperationProgress>());
     }
 }

@@ -35,7 +35,7 @@ public sealed record SwapTrainingRecipe
     public void Validate()
     {
         var model = ModelRegistry.Get(Model);
-        ModelPresets.Apply(model, Preset);
+        model.Preset(Preset);
         if (BatchSize is < 1 or > 256) throw new FaceLabException($"batch size {BatchSize}", "must be 1–256", null);
         if (!(LearningRate is > 0 and < 1)) throw new FaceLabException($"learning rate {LearningRate}", "must be between 0 and 1", null);
         if (!(Minutes is >= 0 and < 1e6)) throw new FaceLabException($"{Minutes} minutes of training", "must be zero or more", null);

@@ -170,7 +170,7 @@ public static class SwapWorkflow
         };
         using var source = FolderFaceSet.Open(layout.SourceAligned);
         using var destination = FolderFaceSet.Open(layout.DestinationAligned);
-        using var session = TrainingSession.Open(layout.Models, model, options.ModelName, ModelPresets.Apply(model, recipe.Preset), source, destination, training);
+        using var session = TrainingSession.Open(layout.Models, model, options.ModelName, model.Preset(recipe.Preset), source, destination, training);
         reporter.Say($"training {model.Name} ({session.ModelOptions.ArchitectureText()}) for {left / 60:0.#} minutes from iteration {session.Iteration}; Ctrl+C saves and stops");
         var started = options.TrainingClock.GetTimestamp();
         try

@@ -50,7 +50,8 @@ internal sealed class DataParallelModel : IDisposable
         var sources = Scatter(source);
         var destinations = Scatter(destination);
         var parts = sources.Zip(destinations, (s, d) => (s, d)).Select((pair, i) => Model(i).Reconstruct(pair.s, pair.d)).ToList();
-        return new(Gather(parts.Select(p => p.Source)), Gather(parts.Select(p => p.Destination)));
+        return new(Gather(parts.Select(p => p.Source)), Gather(parts.Select(p => p.Destination)),
+            GatherCodes(parts.Select(p => p.SourceCode)), GatherCodes(parts.Select(p => p.DestinationCode)));
     }
 
     public FaceOutput Forward(PredictionDirection direction, Tensor faces)
@@ -98,6 +99,12 @@ internal sealed class DataParallelModel : IDisposable
         return new FaceOutput(
             cat([.. list.Select(p => p.Face.to(PrimaryDevice))], 0),
             cat([.. list.Select(p => p.Mask.to(PrimaryDevice))], 0));
+    }
+
+    private Tensor? GatherCodes(IEnumerable<Tensor?> parts)
+    {
+        var list = parts.ToList();
+        return list.Any(p => p is null) ? null : cat([.. list.Select(p => p!.to(PrimaryDevice))], 0);
     }
 
     /// <summary>Disposes the replicas; the primary belongs to the caller.</summary>

@@ -46,10 +46,16 @@ public abstract class ModelDefinition
         if (options.GetType() != OptionsType)
             throw new ArgumentException($"{Name} takes {OptionsType.Name}, not {options.GetType().Name}", nameof(options));
         options.Validate(Name);
+        return Seeded(seed, () => Build(options));
+    }
+
+    /// <summary>Builds networks (a model, a trainer's discriminator) with initial weights drawn from <paramref name="seed"/> when one is given.</summary>
+    internal static T Seeded<T>(int? seed, Func<T> build)
+    {
         lock (Construction)
         {
             if (seed is { } s) TorchSharp.torch.manual_seed(s);
-            return Build(options);
+            return build();
         }
     }
 
@@ -59,6 +65,13 @@ public abstract class ModelDefinition
 
     /// <summary>How the model learns (default: one Adam, the reconstruction loss of both identities).</summary>
     internal virtual ModelTrainer CreateTrainer(DataParallelModel model, AdamOptions optimizer) => new AutoencoderTrainer(model, optimizer);
+
+    /// <summary>
+    /// A resumed model whose training options changed since its last run (the architecture cannot
+    /// change): the type may re-initialise parts of <paramref name="model"/> (SAEHD's bottleneck when
+    /// pretraining ends). Returns true when the trainer's state must start afresh.
+    /// </summary>
+    internal virtual bool AdoptOptions(FaceSwapModel model, ModelOptions previous, ModelOptions current) => false;
 
     /// <summary>Options from their <c>model.json</c> form.</summary>
     public ModelOptions ReadOptions(JsonNode json, string source) => Schema.FromJson(json, source);

@@ -99,8 +99,15 @@ internal sealed class SampleBatchFactory
             {
                 Cv2.Remap(colours, input, mapX, mapY, InterpolationFlags.Cubic, BorderTypes.Replicate);
                 ClampUnit(input);
+                if (Options.RandomHsvPower > 0) HsvJitter.Apply(input, Options.RandomHsvPower, random);
                 ImageTensors.CopyPlanar(input, batch.Inputs, imageOffset);
             }
+        }
+        else if (Options.RandomHsvPower > 0)
+        {
+            using var input = target.Clone();
+            HsvJitter.Apply(input, Options.RandomHsvPower, random);
+            ImageTensors.CopyPlanar(input, batch.Inputs, imageOffset);
         }
         else Array.Copy(batch.Targets, imageOffset, batch.Inputs, imageOffset, 3 * resolution * resolution);
 

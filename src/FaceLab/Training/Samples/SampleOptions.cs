@@ -40,6 +40,9 @@ internal sealed record SampleOptions
     /// </summary>
     public bool Grayscale { get; init; }
 
+    /// <summary>Random hue, saturation and value shift of the input (not the target), 0 off (default); see <see cref="HsvJitter"/>.</summary>
+    public double RandomHsvPower { get; init; }
+
     /// <summary>Pick faces evenly over yaw (default false): rare profiles are seen as often as frontal faces.</summary>
     public bool UniformYaw { get; init; }
 
@@ -60,6 +63,7 @@ internal sealed record SampleOptions
     {
         if (Resolution is < 16 or > 1024) throw new ArgumentOutOfRangeException(nameof(Resolution), Resolution, "resolution must be 16..1024");
         if (MaskBlur is < 0 or > 0.5) throw new ArgumentOutOfRangeException(nameof(MaskBlur), MaskBlur, "mask blur must be 0..0.5");
+        if (RandomHsvPower is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(RandomHsvPower), RandomHsvPower, "random HSV power must be 0..1");
         if (YawBins < 1) throw new ArgumentOutOfRangeException(nameof(YawBins), YawBins, "at least one yaw bin");
         if (CropMargin is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(CropMargin), CropMargin, "crop margin must be 0..1");
         _ = ColorTransfers.Create(ColorTransfer);

@@ -74,6 +74,10 @@ public sealed record ModelSpec
         Options = new JsonObject { [definition.Name] = definition.WriteOptions(options) },
     };
 
+    /// <summary>This description with <paramref name="options"/> in place of the saved ones (same type).</summary>
+    internal ModelSpec WithOptions(ModelDefinition definition, ModelOptions options) =>
+        this with { Options = new JsonObject { [definition.Name] = definition.WriteOptions(options) } };
+
     internal void Save(string folder) =>
         AtomicOutput.WriteAllBytes(Path.Combine(folder, FileName), JsonSerializer.SerializeToUtf8Bytes(this, Json));
 

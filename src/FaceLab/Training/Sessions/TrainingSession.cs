@@ -64,7 +64,9 @@ public sealed class TrainingSession : IDisposable
         _destinationFaces = new FaceCropCache(destination, recipe.Destination, options.CropCacheBudget - sourceShare);
         _destinationSamples = new SampleBatchFactory(_destinationFaces, recipe.Destination, BatchSize, SeedOf(spec.Seed, 2));
         var sourceChooser = recipe.SourceChooser?.Invoke(_destinationSamples, new FaceYaws(_sourceFaces));
-        _sourceSamples = new SampleBatchFactory(_sourceFaces, recipe.Source, BatchSize, SeedOf(spec.Seed, 1), sourceChooser);
+        // A colour transfer recolours src samples towards random dst faces.
+        var colorReference = Imaging.ColorTransfer.ColorTransfers.IsNone(recipe.Source.ColorTransfer) ? null : _destinationFaces;
+        _sourceSamples = new SampleBatchFactory(_sourceFaces, recipe.Source, BatchSize, SeedOf(spec.Seed, 1), sourceChooser, colorReference);
         _preview = new PreviewFaces(_sourceFaces, _destinationFaces, spec, recipe);
         Losses = new LossHistory();
         Monitor.Losses = Losses;
@@ -120,7 +122,9 @@ public sealed class TrainingSession : IDisposable
 
     /// <summary>
     /// Opens <c>&lt;modelsRoot&gt;/&lt;name&gt;_&lt;modelType&gt;</c>, creating it with <paramref name="newOptions"/> (or the
-    /// model's defaults) the first time; later runs reuse the saved options and refuse different ones.
+    /// model's defaults) the first time; later runs reuse the saved options (null) and refuse another
+    /// architecture, but take changed training options (e.g. SAEHD's pretrain, GAN power), which the
+    /// model type adopts and <c>model.json</c> keeps.
     /// </summary>
     public static TrainingSession Open(
         string modelsRoot, string modelType, string name, ModelOptions? newOptions,
@@ -139,6 +143,7 @@ public sealed class TrainingSession : IDisposable
         var specPath = Path.Combine(folder, ModelSpec.FileName);
         ModelSpec spec;
         ModelOptions modelOptions;
+        ModelOptions? previousOptions = null;
         if (File.Exists(specPath))
         {
             spec = ModelSpec.Load(folder);
@@ -147,6 +152,12 @@ public sealed class TrainingSession : IDisposable
             modelOptions = spec.OptionsFor(definition, specPath);
             if (newOptions is not null && newOptions.ArchitectureText() != modelOptions.ArchitectureText())
                 throw new FaceLabException(folder, $"was created as '{modelOptions.ArchitectureText()}' and cannot change to '{newOptions.ArchitectureText()}'", "train under another name");
+            if (newOptions is not null && definition.WriteOptions(newOptions).ToJsonString() != definition.WriteOptions(modelOptions).ToJsonString())
+            {
+                newOptions.Validate(definition.Name);
+                (previousOptions, modelOptions) = (modelOptions, newOptions);
+                spec = spec.WithOptions(definition, newOptions);
+            }
         }
         else
         {
@@ -168,6 +179,11 @@ public sealed class TrainingSession : IDisposable
             session.RequireRoomForASave();
             if (!File.Exists(specPath)) spec.Save(folder);
             session.LoadCheckpoint();
+            if (previousOptions is not null)
+            {
+                session.AdoptOptions(previousOptions);
+                spec.Save(folder);
+            }
             return session;
         }
         catch
@@ -350,6 +366,15 @@ public sealed class TrainingSession : IDisposable
             if (PoisonWeightsAfter?.Invoke(source.Index) == true) PoisonWeights();
             return losses;
         }
+    }
+
+    /// <summary>The model type adopts training options changed since the last run; a fresh trainer when it asks for one.</summary>
+    private void AdoptOptions(ModelOptions previous)
+    {
+        if (!Definition.AdoptOptions(_model, previous, ModelOptions)) return;
+        _trainer.Dispose();
+        _trainer = Definition.CreateTrainer(_parallel, _options.Optimizer);
+        _parallel.BroadcastWeights();
     }
 
     private void LoadCheckpoint()
