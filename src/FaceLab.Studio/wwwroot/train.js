@@ -5,6 +5,7 @@
 // for the status, the losses and the previews (at most a few times a second).
 import { get, post, query } from './api.js';
 import { onJobUpdate } from './jobs.js';
+import { guardedIn, showErrorIn } from './errors.js';
 
 const $ = id => document.getElementById(id);
 const MIN_REFRESH_MS = 400;
@@ -21,20 +22,8 @@ const state = {
   again: false,
 };
 
-function showError(error) {
-  const box = $('train-error');
-  box.textContent = error ? error.message ?? String(error) : '';
-  box.hidden = !error;
-}
-
-const guarded = action => async (...args) => {
-  try {
-    showError(null);
-    await action(...args);
-  } catch (error) {
-    showError(error);
-  }
-};
+const showError = error => showErrorIn('train-error', error);
+const guarded = guardedIn('train-error');
 
 const typeOf = name => state.catalog.types.find(t => t.name === name);
 const entryOf = folder => state.models.find(m => m.folder === folder);
@@ -219,6 +208,10 @@ async function load() {
   }
   state.previews = state.view.previews;
   renderTimeline();
+  if (!state.view.status && !state.view.iteration) {
+    drawChart({ iterations: [], source: [], destination: [] }); // a new model is still being opened: nothing saved to read
+    return;
+  }
   const range = { points: Math.max(100, Math.round($('loss-chart').getBoundingClientRect().width)), ...(state.last ? { last: state.last } : {}) };
   const curve = await get(`/train/${encodeURIComponent(state.model)}/losses` + query(range));
   drawChart(curve);

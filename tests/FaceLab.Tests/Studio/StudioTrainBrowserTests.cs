@@ -9,44 +9,24 @@ namespace FaceLab.Tests.Studio;
 /// chart and the preview grid advance live; the preview history scrubs; Stop saves and ends the job.
 /// </summary>
 [Collection(StudioCollection.Name)]
-public sealed class StudioTrainBrowserTests(StudioWorkspaceFixture data, ChromiumFixture chromium)
-    : IClassFixture<ChromiumFixture>, IAsyncLifetime
+public sealed class StudioTrainBrowserTests(StudioWorkspaceFixture data, ChromiumFixture chromium) : StudioBrowserTest(data, chromium)
 {
     private static readonly string ScreenshotPath = Path.Combine(TestPaths.RepositoryRoot, "docs", "images", "studio-train.png");
 
-    private RunningStudio _studio = null!;
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        _studio = await RunningStudio.StartAsync(data);
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        _page = await _context.NewPageAsync();
-        await _page.GotoAsync(_studio.Server.TokenUrl.AbsoluteUri);
-        await _page.Locator("body[data-ready=true]").WaitForAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _studio.DisposeAsync();
-    }
-
     private Task<long> NumberAsync(string selector, string attribute) =>
-        _page.Locator(selector).EvaluateAsync<long>($"e => Number(e.dataset.{attribute} ?? 0)");
+        Page.Locator(selector).EvaluateAsync<long>($"e => Number(e.dataset.{attribute} ?? 0)");
 
     /// <summary>Waits until the element's number exceeds <paramref name="value"/>; a timeout says what the page showed.</summary>
     private async Task WaitAboveAsync(string selector, string attribute, long value)
     {
         try
         {
-            await _page.WaitForFunctionAsync($"() => Number(document.querySelector('{selector}')?.dataset.{attribute} ?? 0) > {value}", null,
-                new PageWaitForFunctionOptions { Timeout = 60_000 });
+            await Page.WaitForFunctionAsync($"() => Number(document.querySelector('{selector}')?.dataset.{attribute} ?? 0) > {value}", null,
+                new PageWaitForFunctionOptions { Timeout = 180_000 }); // opening a model takes long on a busy machine
         }
         catch (TimeoutException)
         {
-            var shown = await _page.EvaluateAsync<string>("() => ['train-iteration', 'train-error', 'job-list'].map(id => id + ': ' + document.getElementById(id).textContent).join(' | ')");
+            var shown = await Page.EvaluateAsync<string>("() => ['train-iteration', 'train-error', 'job-list'].map(id => id + ': ' + document.getElementById(id).textContent).join(' | ')");
             Assert.Fail($"{selector} {attribute} stayed at {await NumberAsync(selector, attribute)}, not above {value}; the page showed {shown}");
         }
     }
@@ -54,18 +34,18 @@ public sealed class StudioTrainBrowserTests(StudioWorkspaceFixture data, Chromiu
     [Fact]
     public async Task ATinyRunStartedFromTheFormAdvancesLiveAndStops()
     {
-        await _page.Locator("nav a[href='#train']").ClickAsync();
-        await Assertions.Expect(_page.Locator("#train-page")).ToBeVisibleAsync();
-        await Assertions.Expect(_page.Locator("#faces-page")).ToBeHiddenAsync();
-        await _page.Locator("#train-type").SelectOptionAsync("DF");
-        await _page.Locator("#train-preset").SelectOptionAsync("tiny");
-        await Assertions.Expect(_page.Locator("#train-options [name=resolution]")).ToHaveValueAsync("64"); // the preset's values in the generated form
-        await Assertions.Expect(_page.Locator("#train-options [name=face_type]")).ToHaveValueAsync("full");
-        await _page.Locator("#train-name").FillAsync("browser");
-        await _page.Locator("#train-batch").FillAsync("2");
-        await _page.Locator("#train-preview-every").FillAsync("2");
+        await Page.Locator("nav a[href='#train']").ClickAsync();
+        await Assertions.Expect(Page.Locator("#train-page")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("#faces-page")).ToBeHiddenAsync();
+        await Page.Locator("#train-type").SelectOptionAsync("DF");
+        await Page.Locator("#train-preset").SelectOptionAsync("tiny");
+        await Assertions.Expect(Page.Locator("#train-options [name=resolution]")).ToHaveValueAsync("64"); // the preset's values in the generated form
+        await Assertions.Expect(Page.Locator("#train-options [name=face_type]")).ToHaveValueAsync("full");
+        await Page.Locator("#train-name").FillAsync("browser");
+        await Page.Locator("#train-batch").FillAsync("2");
+        await Page.Locator("#train-preview-every").FillAsync("2");
 
-        await _page.Locator("#train-start").ClickAsync();
+        await Page.Locator("#train-start").ClickAsync();
 
         await WaitAboveAsync("#train-iteration", "iteration", 2);
         await WaitAboveAsync("#loss-chart", "last", 2);
@@ -73,28 +53,28 @@ public sealed class StudioTrainBrowserTests(StudioWorkspaceFixture data, Chromiu
         var charted = await NumberAsync("#loss-chart", "last");
         await WaitAboveAsync("#train-iteration", "iteration", iteration + 4); // the count goes on by itself
         await WaitAboveAsync("#loss-chart", "last", charted + 4); // and so does the chart
-        await Assertions.Expect(_page.Locator("#loss-chart polyline")).ToHaveCountAsync(2);
-        await _page.WaitForFunctionAsync("() => document.getElementById('train-preview').naturalWidth === 5 * 64");
-        var shown = await _page.Locator("#train-preview").BoundingBoxAsync();
+        await Assertions.Expect(Page.Locator("#loss-chart polyline")).ToHaveCountAsync(2);
+        await Page.WaitForFunctionAsync("() => document.getElementById('train-preview').naturalWidth === 5 * 64");
+        var shown = await Page.Locator("#train-preview").BoundingBoxAsync();
         Assert.True(shown!.Width > 5 * 64, $"the preview is drawn {shown.Width} px wide: not sized to the window"); // enlarged to the space it has
-        await Assertions.Expect(_page.Locator("#job-list .job .job-title").First).ToHaveTextAsync("#1 train model/browser_DF");
-        await Assertions.Expect(_page.Locator("#train-stop")).ToBeEnabledAsync();
-        ScreenshotFile.SaveIfChanged(await _page.ScreenshotAsync(), ScreenshotPath);
+        await Assertions.Expect(Page.Locator("#job-list .job .job-title").First).ToHaveTextAsync("#1 train model/browser_DF");
+        await Assertions.Expect(Page.Locator("#train-stop")).ToBeEnabledAsync();
+        ScreenshotFile.SaveIfChanged(await Page.ScreenshotAsync(), ScreenshotPath);
 
-        await _page.Locator("#train-timeline").FillAsync("0"); // scrub back to the first kept preview
-        await Assertions.Expect(_page.Locator("#train-timeline-label")).ToContainTextAsync("iteration 2 (1 of ");
-        await Assertions.Expect(_page.Locator("#train-preview")).ToHaveAttributeAsync("data-iteration", "2");
-        await Assertions.Expect(_page.Locator("#train-follow")).Not.ToBeCheckedAsync();
-        await _page.Locator("#train-ranges button[data-last='5000']").ClickAsync();
-        await Assertions.Expect(_page.Locator("#train-ranges button[data-last='5000']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Page.Locator("#train-timeline").FillAsync("0"); // scrub back to the first kept preview
+        await Assertions.Expect(Page.Locator("#train-timeline-label")).ToContainTextAsync("iteration 2 (1 of ");
+        await Assertions.Expect(Page.Locator("#train-preview")).ToHaveAttributeAsync("data-iteration", "2");
+        await Assertions.Expect(Page.Locator("#train-follow")).Not.ToBeCheckedAsync();
+        await Page.Locator("#train-ranges button[data-last='5000']").ClickAsync();
+        await Assertions.Expect(Page.Locator("#train-ranges button[data-last='5000']")).ToHaveAttributeAsync("aria-pressed", "true");
 
-        await _page.Locator("#train-stop").ClickAsync();
+        await Page.Locator("#train-stop").ClickAsync();
 
-        var job = _page.Locator("#job-list .job").First;
+        var job = Page.Locator("#job-list .job").First;
         await Assertions.Expect(job).ToHaveAttributeAsync("data-state", "succeeded", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
         await Assertions.Expect(job.Locator(".job-result")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^saved at iteration \d+$"));
-        await Assertions.Expect(_page.Locator("#train-stop")).ToBeDisabledAsync();
-        await Assertions.Expect(_page.Locator("#train-model option[value='browser_DF']")).ToHaveCountAsync(1);
-        Assert.True(File.Exists(_studio.Combine("model", "browser_DF", "model.json")));
+        await Assertions.Expect(Page.Locator("#train-stop")).ToBeDisabledAsync();
+        await Assertions.Expect(Page.Locator("#train-model option[value='browser_DF']")).ToHaveCountAsync(1);
+        Assert.True(File.Exists(Studio.Combine("model", "browser_DF", "model.json")));
     }
 }
