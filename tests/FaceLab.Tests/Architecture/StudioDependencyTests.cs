@@ -32,10 +32,6 @@ public class StudioDependencyTests
             .Because("the library serves every front end and knows none of them")
             .Check(Code);
 
-    /// <remarks>
-    /// Seen to fail again with the control API allowed: a temporary studio type holding a
-    /// Training.Sessions.TrainingSession made this test fail naming it; removed, it passes.
-    /// </remarks>
     [Fact]
     public void StudioUsesNoTrainingInternals() =>
         Types().That().Are(Studio).Should()

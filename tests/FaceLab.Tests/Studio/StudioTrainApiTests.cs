@@ -55,7 +55,7 @@ public sealed class StudioTrainApiTests(StudioWorkspaceFixture data) : StudioApi
         var job = (await started.Content.ReadFromJsonAsync<JobView>())!;
         Assert.Equal(("train", "model/tiny_DF"), (job.Kind, job.Resource));
         using var second = await Studio.Client.PostAsJsonAsync("api/jobs/train", TinyRun());
-        var running = await WaitForAsync(v => v.Status?.Iteration >= 4 && v.Previews.Count >= 2, "4 iterations and 2 previews");
+        var running = await WaitForAsync(v => v.Status?.Iteration >= 4 && v.Previews.Count >= 2, "4 iterations and 2 previews", seconds: 180); // opening a model takes long on a busy machine
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal($"busy: job {job.Id} (train model/tiny_DF) is running on it", (await second.Content.ReadFromJsonAsync<ErrorResponse>())!.Error.Problem);
