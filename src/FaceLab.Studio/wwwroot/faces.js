@@ -5,6 +5,7 @@ import { VirtualGrid } from './grid.js';
 import { Selection } from './selection.js';
 import { openFace } from './detail.js';
 import { onJobUpdate } from './jobs.js';
+import { guardedIn, showErrorIn } from './errors.js';
 
 const state = { folder: null, faces: [], inTrash: 0, loadedAt: 0 };
 const selection = new Selection();
@@ -12,21 +13,10 @@ let grid;
 
 const $ = id => document.getElementById(id);
 
-export function showError(error) {
-  const box = $('error');
-  box.textContent = error ? error.message ?? String(error) : '';
-  box.hidden = !error;
-}
+export const showError = error => showErrorIn('error', error);
 
 /** Runs an action of the page; its failure is shown rather than lost. */
-const guarded = action => async (...args) => {
-  try {
-    showError(null);
-    await action(...args);
-  } catch (error) {
-    showError(error);
-  }
-};
+const guarded = guardedIn('error');
 
 function tileFor(index) {
   const face = state.faces[index];

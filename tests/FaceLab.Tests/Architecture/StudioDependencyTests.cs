@@ -7,7 +7,9 @@ namespace FaceLab.Tests.Architecture;
 
 /// <summary>
 /// The studio is a front end like the CLI: it uses the library's public API, runs trained models
-/// only through the inference API, and the library never knows it exists.
+/// only through the inference API, starts and watches training only through the training-control
+/// API (<c>FaceLab.Training.Control</c>: model types as form fields, a run with its status, losses,
+/// previews and save/backup/stop), and the library never knows it exists.
 /// </summary>
 /// <remarks>
 /// How each rule was seen to fail. A temporary file in src/FaceLab.Studio held a type using
@@ -33,8 +35,15 @@ public class StudioDependencyTests
     [Fact]
     public void StudioUsesNoTrainingInternals() =>
         Types().That().Are(Studio).Should()
-            .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^FaceLab\.Training\.(?!Inference$).*$").As("training internals"))
-            .Because("the trained model is the plug-in unit: the studio runs it through the inference API only")
+            .NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^FaceLab\.Training\.(?!Inference$|Control$).*$").As("training internals"))
+            .Because("the trained model is the plug-in unit: the studio runs it through the inference API and trains it through the control API only")
+            .Check(Code);
+
+    [Fact]
+    public void TheTrainingControlApiExposesNoTrainingInternals() =>
+        MethodMembers().That().AreDeclaredIn(Types().That().ResideInNamespace("FaceLab.Training.Control")).And().ArePublic().Should()
+            .NotHaveReturnType(Types().That().ResideInNamespaceMatching(@"^FaceLab\.Training\.(?!Control$).*$"))
+            .Because("a front end sees training through the control API's own records, so sessions can change behind it")
             .Check(Code);
 
     [Fact]

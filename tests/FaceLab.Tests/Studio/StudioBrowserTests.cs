@@ -11,74 +11,49 @@ namespace FaceLab.Tests.Studio;
 /// small, and a page of another origin cannot change anything.
 /// </summary>
 [Collection(StudioCollection.Name)]
-public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, ChromiumFixture chromium)
-    : IClassFixture<ChromiumFixture>, IAsyncLifetime
+public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, ChromiumFixture chromium) : StudioBrowserTest(data, chromium)
 {
     private static readonly string ScreenshotPath = Path.Combine(TestPaths.RepositoryRoot, "docs", "images", "studio-faces.png");
 
-    private RunningStudio _studio = null!;
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
+    private ILocator Tiles => Page.Locator("#grid .tile");
 
-    public async Task InitializeAsync()
-    {
-        _studio = await RunningStudio.StartAsync(data);
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        _page = await _context.NewPageAsync();
-        await OpenAsync(_studio);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _studio.DisposeAsync();
-    }
-
-    private async Task OpenAsync(RunningStudio studio)
-    {
-        await _page.GotoAsync(studio.Server.TokenUrl.AbsoluteUri);
-        await _page.Locator("body[data-ready=true]").WaitForAsync();
-    }
-
-    private ILocator Tiles => _page.Locator("#grid .tile");
-
-    private ILocator Tile(string name) => _page.Locator($"#grid .tile[data-name='{name}']");
+    private ILocator Tile(string name) => Page.Locator($"#grid .tile[data-name='{name}']");
 
     [Fact]
     public async Task TheFacesPageShowsRealThumbnailsOfTheSourceSet()
     {
-        var faces = Directory.GetFiles(_studio.Combine("data_src", "aligned"), "*.jpg").Length;
+        var faces = Directory.GetFiles(Studio.Combine("data_src", "aligned"), "*.jpg").Length;
 
-        await Assertions.Expect(_page.Locator("#face-count")).ToHaveTextAsync($"{faces} faces");
+        await Assertions.Expect(Page.Locator("#face-count")).ToHaveTextAsync($"{faces} faces");
         await Assertions.Expect(Tiles).ToHaveCountAsync(faces);
-        await _page.WaitForFunctionAsync("() => [...document.querySelectorAll('#grid .tile img')].every(i => i.complete && i.naturalWidth === 128)");
-        Assert.Equal(_studio.Server.Address.AbsolutePath, new Uri(_page.Url).AbsolutePath);
-        Assert.DoesNotContain("token", _page.Url); // the token left the address bar
+        await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('#grid .tile img')].every(i => i.complete && i.naturalWidth === 128)");
+        Assert.Equal(Studio.Server.Address.AbsolutePath, new Uri(Page.Url).AbsolutePath);
+        Assert.DoesNotContain("token", Page.Url); // the token left the address bar
 
-        await _page.Locator("#set-tabs button", new PageLocatorOptions { HasText = "dst" }).ClickAsync();
-        await Assertions.Expect(_page.Locator("#face-count")).ToHaveTextAsync($"{Directory.GetFiles(_studio.Combine("data_dst", "aligned"), "*.jpg").Length} faces");
-        await _page.WaitForFunctionAsync("() => [...document.querySelectorAll('#grid .tile img')].every(i => i.complete && i.naturalWidth === 128)");
-        ScreenshotFile.SaveIfChanged(await _page.ScreenshotAsync(), ScreenshotPath);
+        await Page.Locator("#set-tabs button", new PageLocatorOptions { HasText = "dst" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#face-count")).ToHaveTextAsync($"{Directory.GetFiles(Studio.Combine("data_dst", "aligned"), "*.jpg").Length} faces");
+        await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('#grid .tile img')].every(i => i.complete && i.naturalWidth === 128)");
+        ScreenshotFile.SaveIfChanged(await Page.ScreenshotAsync(), ScreenshotPath);
     }
 
     [Fact]
     public async Task AShiftClickedRangeMovesToTheTrashAndRestoreBringsItBack()
     {
-        var aligned = _studio.Combine("data_src", "aligned");
-        var trash = _studio.Combine("data_src", "aligned_trash");
+        var aligned = Studio.Combine("data_src", "aligned");
+        var trash = Studio.Combine("data_src", "aligned_trash");
         var before = Directory.GetFiles(aligned, "*.jpg").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
 
         await Tile(before[1]).ClickAsync();
         await Tile(before[3]).ClickAsync(new LocatorClickOptions { Modifiers = [KeyboardModifier.Shift] });
-        await Assertions.Expect(_page.Locator("#selection-status")).ToHaveTextAsync("3 selected");
-        await _page.Locator("#trash-button").ClickAsync();
+        await Assertions.Expect(Page.Locator("#selection-status")).ToHaveTextAsync("3 selected");
+        await Page.Locator("#trash-button").ClickAsync();
 
         await Assertions.Expect(Tiles).ToHaveCountAsync(before.Count - 3);
         Assert.Equal(before[1..4], Directory.GetFiles(trash).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal([before[0], .. before[4..]], Directory.GetFiles(aligned, "*.jpg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        await Assertions.Expect(_page.Locator("#restore-button")).ToHaveTextAsync("Restore trash (3)");
+        await Assertions.Expect(Page.Locator("#restore-button")).ToHaveTextAsync("Restore trash (3)");
 
-        await _page.Locator("#restore-button").ClickAsync();
+        await Page.Locator("#restore-button").ClickAsync();
 
         await Assertions.Expect(Tiles).ToHaveCountAsync(before.Count);
         Assert.Equal(before, Directory.GetFiles(aligned, "*.jpg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -88,10 +63,10 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
     [Fact]
     public async Task ASortJobRunsWithItsProgressInTheJobsPanelAndTheGridShowsTheNewOrder()
     {
-        await _page.Locator("#sort-method").SelectOptionAsync("face-yaw");
-        await _page.Locator("#sort-button").ClickAsync();
+        await Page.Locator("#sort-method").SelectOptionAsync("face-yaw");
+        await Page.Locator("#sort-button").ClickAsync();
 
-        var job = _page.Locator("#job-list .job").First;
+        var job = Page.Locator("#job-list .job").First;
         await Assertions.Expect(job.Locator(".job-title")).ToHaveTextAsync("#1 faces sort data_src/aligned");
         await Assertions.Expect(job).ToHaveAttributeAsync("data-state", "succeeded", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
         await Assertions.Expect(job.Locator(".job-progress")).ToHaveTextAsync(ProgressLine());
@@ -105,11 +80,11 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
     [Fact]
     public async Task ExtractNewFramesRunsAsAJobThatResumesAndRedoesNothing()
     {
-        var frames = Directory.GetFiles(_studio.Combine("data_src"), "*.png").Length;
+        var frames = Directory.GetFiles(Studio.Combine("data_src"), "*.png").Length;
 
-        await _page.Locator("#extract-button").ClickAsync();
+        await Page.Locator("#extract-button").ClickAsync();
 
-        var job = _page.Locator("#job-list .job").First;
+        var job = Page.Locator("#job-list .job").First;
         await Assertions.Expect(job.Locator(".job-title")).ToHaveTextAsync("#1 faces extract data_src/aligned");
         await Assertions.Expect(job).ToHaveAttributeAsync("data-state", "succeeded", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
         await Assertions.Expect(job.Locator(".job-result")).ToHaveTextAsync($"0 faces from 0 frames; {frames} frames were extracted before");
@@ -121,16 +96,16 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
     [Fact]
     public async Task AJobGoesOnWhileThePageIsClosedAndShowsAgainWhenItReopens()
     {
-        await _page.Locator("#sort-button").ClickAsync();
-        await Assertions.Expect(_page.Locator("#job-list .job")).ToHaveCountAsync(1);
-        await _page.CloseAsync();
-        var job = await _studio.WaitForJobAsync(1);
+        await Page.Locator("#sort-button").ClickAsync();
+        await Assertions.Expect(Page.Locator("#job-list .job")).ToHaveCountAsync(1);
+        await Page.CloseAsync();
+        var job = await Studio.WaitForJobAsync(1);
 
-        _page = await _context.NewPageAsync();
-        await OpenAsync(_studio);
+        Page = await Context.NewPageAsync();
+        await OpenAsync(Studio);
 
         Assert.Equal("succeeded", job.State);
-        var shown = _page.Locator("#job-list .job").First;
+        var shown = Page.Locator("#job-list .job").First;
         await Assertions.Expect(shown.Locator(".job-title")).ToHaveTextAsync("#1 faces sort data_src/aligned");
         await Assertions.Expect(shown).ToHaveAttributeAsync("data-state", "succeeded");
         await Assertions.Expect(shown.Locator(".job-result")).ToHaveTextAsync(job.Summary!);
@@ -141,9 +116,9 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
     {
         await Tile("00001_0.jpg").DblClickAsync();
 
-        var dialog = _page.Locator("#face-detail");
+        var dialog = Page.Locator("#face-detail");
         await Assertions.Expect(dialog).ToBeVisibleAsync();
-        await _page.WaitForFunctionAsync("() => document.getElementById('detail-frame').naturalWidth === 480");
+        await Page.WaitForFunctionAsync("() => document.getElementById('detail-frame').naturalWidth === 480");
         await Assertions.Expect(dialog.Locator("#detail-overlay circle.landmark")).ToHaveCountAsync(68);
         await Assertions.Expect(dialog.Locator("#detail-overlay rect.box")).ToHaveCountAsync(1);
         await Assertions.Expect(dialog.Locator("#detail-overlay polygon.crop")).ToHaveCountAsync(1);
@@ -155,16 +130,16 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
     public async Task TwentyThousandFacesKeepOnlyTheVisibleRowsInThePage()
     {
         // 20,000 links to one real face: a big set made in a second, each a face file of its own name.
-        await using var big = await RunningStudio.StartAsync(data);
+        await using var big = await RunningStudio.StartAsync(Data);
         var aligned = big.Combine("data_src", "aligned");
         var face = Directory.GetFiles(aligned, "*.jpg").Order(StringComparer.Ordinal).First();
         foreach (var existing in Directory.GetFiles(aligned, "*.jpg")) if (existing != face) File.Delete(existing);
         for (var i = 1; i < 20_000; i++) File.CreateSymbolicLink(Path.Combine(aligned, $"{i:D5}_1.jpg"), Path.GetFileName(face));
         await OpenAsync(big);
 
-        await Assertions.Expect(_page.Locator("#face-count")).ToHaveTextAsync("20000 faces");
+        await Assertions.Expect(Page.Locator("#face-count")).ToHaveTextAsync("20000 faces");
         Assert.InRange(await Tiles.CountAsync(), 1, 200);
-        await _page.Locator("#grid").EvaluateAsync("g => g.scrollTop = g.scrollHeight");
+        await Page.Locator("#grid").EvaluateAsync("g => g.scrollTop = g.scrollHeight");
         await Assertions.Expect(Tile("19999_1.jpg")).ToBeVisibleAsync();
         Assert.InRange(await Tiles.CountAsync(), 1, 200);
     }
@@ -175,19 +150,19 @@ public sealed partial class StudioBrowserTests(StudioWorkspaceFixture data, Chro
         // Another web server on 127.0.0.1 (same site: cookies ignore the port) serves a page that
         // sends a simple cross-origin POST, which needs no preflight and carries the studio's cookie.
         using var attacker = AttackerPage.Serve();
-        await _page.GotoAsync(attacker.Address);
-        var target = new Uri(_studio.Server.Address, "api/faces/trash").AbsoluteUri;
-        var answered = _page.WaitForResponseAsync(target);
+        await Page.GotoAsync(attacker.Address);
+        var target = new Uri(Studio.Server.Address, "api/faces/trash").AbsoluteUri;
+        var answered = Page.WaitForResponseAsync(target);
 
-        await _page.EvaluateAsync(
+        await Page.EvaluateAsync(
             "url => fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' }, " +
             "body: JSON.stringify({ folder: 'data_src/aligned', names: ['00001_0.jpg'] }) })", target);
 
         Assert.Equal(403, (await answered).Status); // the same-origin guard, before anything else
         Assert.NotEmpty(attacker.CookieHeaders);
-        Assert.All(attacker.CookieHeaders, c => Assert.DoesNotContain("facelab_studio", c)); // scoped to the session path
-        Assert.True(File.Exists(_studio.Combine("data_src", "aligned", "00001_0.jpg")));
-        Assert.False(Directory.Exists(_studio.Combine("data_src", "aligned_trash")));
+        Assert.All(attacker.CookieHeaders, c => Assert.DoesNotContain("facelabStudio", c)); // scoped to the session path
+        Assert.True(File.Exists(Studio.Combine("data_src", "aligned", "00001_0.jpg")));
+        Assert.False(Directory.Exists(Studio.Combine("data_src", "aligned_trash")));
     }
 
     /// <summary>A one-page web server on another loopback port that notes the cookies it is sent.</summary>

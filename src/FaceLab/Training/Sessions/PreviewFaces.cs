@@ -1,4 +1,3 @@
-using System.Globalization;
 using FaceLab.Common;
 using FaceLab.FaceSets;
 using FaceLab.Training.Models;
@@ -48,14 +47,21 @@ internal sealed class PreviewFaces
         return PreviewGrid.Render(columns, Math.Min(_source.Count, _destination.Count), resolution);
     }
 
-    /// <summary>Writes <c>preview.jpg</c> in the model folder, or <c>history/ITERATION.jpg</c>.</summary>
-    public void Write(Mat preview, string folder, long? historyIteration)
+    /// <summary>
+    /// Writes <c>preview.jpg</c> in the model folder, or <c>history/ITERATION.jpg</c> and then thins
+    /// the history to <paramref name="historyLimit"/> previews (null: keeps them all).
+    /// </summary>
+    public void Write(Mat preview, string folder, long? historyIteration, int? historyLimit = null)
     {
         Cv2.ImEncode(".jpg", preview, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
-        var path = historyIteration is { } iteration
-            ? Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "history")).FullName, iteration.ToString("D9", CultureInfo.InvariantCulture) + ".jpg")
-            : Path.Combine(folder, "preview.jpg");
-        AtomicOutput.WriteAllBytes(path, jpeg);
+        if (historyIteration is not { } iteration)
+        {
+            AtomicOutput.WriteAllBytes(Path.Combine(folder, "preview.jpg"), jpeg);
+            return;
+        }
+        Directory.CreateDirectory(PreviewHistory.FolderOf(folder));
+        AtomicOutput.WriteAllBytes(PreviewHistory.PathOf(folder, iteration), jpeg);
+        if (historyLimit is { } limit) PreviewHistory.Thin(folder, limit);
     }
 
     private static SampleBatch Build(FaceCropCache faces, string[] names, SampleOptions still)

@@ -428,7 +428,7 @@ public sealed class TrainingSession : IDisposable
     private void WritePreview(bool history)
     {
         using var preview = RenderPreview();
-        _preview.Write(preview, Folder, history ? Iteration : null);
+        _preview.Write(preview, Folder, history ? Iteration : null, _options.PreviewHistoryLimit);
     }
 
     private void StartGenerators(CancellationToken ct)

@@ -39,6 +39,12 @@ public sealed record TrainingSessionOptions
     /// <summary>Iterations between history previews [100].</summary>
     public int PreviewHistoryEvery { get; init; } = 100;
 
+    /// <summary>
+    /// Previews kept in <c>history/</c> at most; beyond it the history is thinned evenly over the
+    /// run (the first and the newest stay); null keeps every one [null].
+    /// </summary>
+    public int? PreviewHistoryLimit { get; init; }
+
     /// <summary>Console line every this many iterations [10].</summary>
     public int ReportEvery { get; init; } = 10;
 
@@ -84,6 +90,7 @@ public sealed record TrainingSessionOptions
         Require(Backups is >= 0 and <= 1000, "backups", Backups, "0..1000");
         Require(double.IsFinite(BackupMinutes) && BackupMinutes > 0, "backup minutes", BackupMinutes, "more than 0");
         Require(PreviewHistoryEvery >= 1, "preview history interval", PreviewHistoryEvery, "1 or more");
+        Require(PreviewHistoryLimit is null or >= 2, "preview history limit", PreviewHistoryLimit, "2 or more");
         Require(ReportEvery >= 1, "report interval", ReportEvery, "1 or more");
         Require(PreviewRows is >= 1 and <= 64, "preview rows", PreviewRows, "1..64");
         Require(SampleWorkers is >= 1 and <= 64, "sample workers", SampleWorkers, "1..64");
