@@ -11,7 +11,14 @@ using OpenCvSharp;
 
 namespace FaceLab.Tests.Training.Export;
 
-/// <summary>Tiny models of every registered type trained for one iteration on real demo faces, once per model type for the test class.</summary>
+/// <summary>The export tests share one <see cref="ExportModelsFixture"/>: the demo faces are extracted and each model trained once.</summary>
+[CollectionDefinition(Name)]
+public sealed class ExportCollection : ICollectionFixture<ExportModelsFixture>
+{
+    public const string Name = "export";
+}
+
+/// <summary>Tiny models of every registered type trained for one iteration on real demo faces, each once for all export tests.</summary>
 public sealed class ExportModelsFixture : IDisposable
 {
     private readonly Dictionary<string, string> _trained = new(StringComparer.OrdinalIgnoreCase);

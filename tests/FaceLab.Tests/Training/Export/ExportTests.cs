@@ -12,7 +12,8 @@ namespace FaceLab.Tests.Training.Export;
 /// <c>model export</c>: for every registered model type, ONNX Runtime running the exported file
 /// gives what the inference API gives on real demo faces; the dfm file keeps DeepFaceLive's contract.
 /// </summary>
-public class ExportTests(ExportModelsFixture models, ITestOutputHelper output) : IClassFixture<ExportModelsFixture>
+[Collection(ExportCollection.Name)]
+public class ExportTests(ExportModelsFixture models, ITestOutputHelper output)
 {
     /// <summary>float32 export against the inference API: the same arithmetic in another runtime.</summary>
     private const float Tolerance = 1e-4f;
