@@ -1,22 +1,24 @@
 using System.CommandLine;
 using System.Globalization;
 using FaceLab.Cli.Rendering;
+using FaceLab.Training.Export;
 using FaceLab.Training.Inference;
 using FaceLab.Training.Models;
 using FaceLab.Training.Sessions;
 
 namespace FaceLab.Cli.Commands;
 
-/// <summary><c>facelab model list|info|restore|predict</c>: the trained models of a workspace.</summary>
+/// <summary><c>facelab model list|info|restore|predict|export</c>: the trained models of a workspace.</summary>
 internal static class ModelCommands
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("model", "The trained models of the workspace: list, inspect, roll back to a backup, run on faces");
+        var command = new Command("model", "The trained models of the workspace: list, inspect, roll back to a backup, run on faces, export");
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Info(console));
         command.Subcommands.Add(Restore(console));
         command.Subcommands.Add(Predict(console));
+        command.Subcommands.Add(Export(console));
         return command;
     }
 
@@ -99,6 +101,31 @@ internal static class ModelCommands
             var written = await ProgressDisplay.RunAsync(console, p => Task.Run(() => FacePredictionWriter.Run(
                 model, result.GetValue(faces)!.FullName, result.GetValue(output)!.FullName, Directions.Get(result.GetValue(direction)!), result.GetValue(masks), p, ct), ct));
             console.Line($"model: {written} faces predicted by {Path.GetFileName(m.Folder)} (#{model.Iteration}) into {result.GetValue(output)!.FullName}");
+        });
+        return command;
+    }
+
+    private static Command Export(CliConsole console)
+    {
+        var name = NameArgument();
+        var format = CommonOptions.Choice("--format", "onnx: plain ONNX in the inference layout (N×3×R×R); dfm: DeepFaceLive's model (in_face:0, N×R×R×3)", ExportFormat.Onnx);
+        var fp16 = new Option<bool>("--fp16") { Description = "Store the weights as float16: half the file; inputs and outputs stay float32" };
+        var output = new Option<FileInfo>("--out") { Description = "The file to write (default: NAME_TYPE.onnx or .dfm in the model's folder)" };
+        var overwrite = CommonOptions.Overwrite("an output file");
+        var command = new Command("export", "Write a model's swap predictor (dst face in; swapped face, its mask and the dst mask out) as an ONNX file for ONNX Runtime, DeepFaceLive or FaceFusion")
+        {
+            name, format, fp16, output, overwrite,
+        };
+        CommandRunner.SetAction(console, command, async (result, ct) =>
+        {
+            var m = ModelFolder.Find(CommonOptions.WorkspaceOf(result).Models, result.GetValue(name));
+            var chosen = result.GetValue(format) ?? ExportFormat.Onnx;
+            var path = result.GetValue(output)?.FullName ?? Path.Combine(m.Folder, Path.GetFileName(m.Folder) + ModelExporter.Extension(chosen));
+            using var model = TrainedModel.Open(m.Folder);
+            var options = new ExportOptions { Format = chosen, HalfPrecisionWeights = result.GetValue(fp16), Overwrite = result.GetValue(overwrite) };
+            var exported = await Task.Run(() => ModelExporter.Export(model, path, options), ct);
+            console.Line(string.Create(CultureInfo.InvariantCulture,
+                $"model: {Path.GetFileName(m.Folder)} (#{model.Iteration}) exported as {chosen.ToString().ToLowerInvariant()} to {exported.Path}: {Megabytes(exported.Bytes)}, {exported.Nodes} operators, {exported.Resolution} px {model.FaceType} faces"));
         });
         return command;
     }

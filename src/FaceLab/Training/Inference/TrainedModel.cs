@@ -136,6 +136,12 @@ public sealed class TrainedModel : IDisposable
         return results;
     }
 
+    /// <summary>Runs <paramref name="action"/> on the loaded model while no prediction runs (export reads its layers and weights).</summary>
+    internal T Use<T>(Func<FaceSwapModel, T> action)
+    {
+        lock (_gate) return action(_model);
+    }
+
     /// <summary>Releases the model's weights.</summary>
     public void Dispose() => _model.Dispose();
 }

@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace FaceLab.Training.Layers;
 /// The shared encoder: four <see cref="Downscale"/> blocks at e, 2e, 4e and 8e channels (resolution
 /// ÷16), optionally pixel-normalised, flattened to one code vector per face.
 /// </summary>
-internal sealed class ConvEncoder : nn.Module<Tensor, Tensor>
+internal sealed class ConvEncoder : nn.Module<Tensor, Tensor>, IOnnxLayer
 {
     private readonly Downscale down1, down2, down3, down4;
     private readonly bool pixelNorm;
@@ -31,5 +32,12 @@ internal sealed class ConvEncoder : nn.Module<Tensor, Tensor>
         var features = down4.forward(down3.forward(down2.forward(down1.forward(input))));
         if (pixelNorm) features = PixelNorm.Apply(features);
         return features.flatten(1);
+    }
+
+    public OnnxValue Export(OnnxGraph graph, OnnxValue input)
+    {
+        var features = down4.Export(graph, down3.Export(graph, down2.Export(graph, down1.Export(graph, input))));
+        if (pixelNorm) features = PixelNorm.Export(graph, features);
+        return graph.Flatten(features);
     }
 }

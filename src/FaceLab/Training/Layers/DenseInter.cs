@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -8,7 +9,7 @@ namespace FaceLab.Training.Layers;
 /// The bottleneck between encoder and decoder: dense to <c>aeDims</c> (the face code), dense to a
 /// <c>low×low×interDims</c> map, reshaped, then one <see cref="Upscale"/> to <c>upscaleDims</c>.
 /// </summary>
-internal sealed class DenseInter : nn.Module<Tensor, Tensor>
+internal sealed class DenseInter : nn.Module<Tensor, Tensor>, IOnnxLayer
 {
     private readonly Linear dense1, dense2;
     private readonly Upscale upscale;
@@ -27,4 +28,7 @@ internal sealed class DenseInter : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor code) =>
         upscale.forward(dense2.forward(dense1.forward(code)).view(-1, interDims, low, low));
+
+    public OnnxValue Export(OnnxGraph graph, OnnxValue code) =>
+        upscale.Export(graph, graph.Reshape(graph.Linear(dense2, graph.Linear(dense1, code)), -1, interDims, low, low));
 }

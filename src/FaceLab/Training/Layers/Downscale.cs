@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -5,8 +6,10 @@ using static TorchSharp.torch;
 namespace FaceLab.Training.Layers;
 
 /// <summary>Halves the resolution: conv 5×5 stride 2 (same padding) then LeakyReLU 0.1.</summary>
-internal sealed class Downscale : nn.Module<Tensor, Tensor>
+internal sealed class Downscale : nn.Module<Tensor, Tensor>, IOnnxLayer
 {
+    public const double Slope = 0.1;
+
     private readonly Conv2d conv;
 
     public Downscale(long inChannels, long outChannels, string name = nameof(Downscale)) : base(name)
@@ -15,5 +18,7 @@ internal sealed class Downscale : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input) => nn.functional.leaky_relu(conv.forward(input), 0.1);
+    public override Tensor forward(Tensor input) => nn.functional.leaky_relu(conv.forward(input), Slope);
+
+    public OnnxValue Export(OnnxGraph graph, OnnxValue input) => graph.LeakyRelu(graph.Conv(conv, input), Slope);
 }

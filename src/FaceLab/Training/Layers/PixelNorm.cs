@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using static TorchSharp.torch;
 
 namespace FaceLab.Training.Layers;
@@ -12,4 +13,7 @@ internal static class PixelNorm
 
     public static Tensor Apply(Tensor input) =>
         input * (input.square().mean([1], keepdim: true) + Epsilon).rsqrt();
+
+    public static OnnxValue Export(OnnxGraph graph, OnnxValue input) =>
+        graph.Div(input, graph.Sqrt(graph.Add(graph.ReduceMean(graph.Mul(input, input), 1), (float)Epsilon)));
 }

@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -8,7 +9,7 @@ namespace FaceLab.Training.Layers;
 /// Doubles the resolution: conv 3×3 to 4× the output channels, LeakyReLU 0.1, then pixel shuffle ×2
 /// (depth-to-space), which trades the extra channels for a 2×2 block of pixels.
 /// </summary>
-internal sealed class Upscale : nn.Module<Tensor, Tensor>
+internal sealed class Upscale : nn.Module<Tensor, Tensor>, IOnnxLayer
 {
     private readonly Conv2d conv;
 
@@ -19,5 +20,8 @@ internal sealed class Upscale : nn.Module<Tensor, Tensor>
     }
 
     public override Tensor forward(Tensor input) =>
-        nn.functional.pixel_shuffle(nn.functional.leaky_relu(conv.forward(input), 0.1), 2);
+        nn.functional.pixel_shuffle(nn.functional.leaky_relu(conv.forward(input), Downscale.Slope), 2);
+
+    public OnnxValue Export(OnnxGraph graph, OnnxValue input) =>
+        graph.PixelShuffle(graph.LeakyRelu(graph.Conv(conv, input), Downscale.Slope), 2);
 }

@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using FaceLab.Training.Layers;
 using static TorchSharp.torch;
 
@@ -47,6 +48,13 @@ internal abstract class DualDecoderModel : FaceSwapModel
         var code = inter.forward(encoder.forward(faces));
         var (face, mask) = decoderSrc.forward(code);
         return (new FaceOutput(face, mask), decoderDst.forward(code).Mask);
+    }
+
+    internal override SwapValues ExportSwap(OnnxGraph graph, OnnxValue faces)
+    {
+        var code = inter.Export(graph, encoder.Export(graph, faces));
+        var (face, mask) = decoderSrc.Export(graph, code);
+        return new SwapValues(face, mask, decoderDst.Export(graph, code).Mask);
     }
 
     public override IReadOnlyList<ParameterGroup> ParameterGroups() =>

@@ -1,4 +1,5 @@
 using FaceLab.Common;
+using FaceLab.Training.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -38,6 +39,13 @@ internal abstract class FaceSwapModel : nn.Module
     /// </summary>
     public virtual (FaceOutput Swap, Tensor DestinationMask) ForwardSwap(Tensor faces) =>
         (Forward(PredictionDirection.DestinationToSource, faces), Forward(PredictionDirection.DestinationToDestination, faces).Mask);
+
+    /// <summary>
+    /// Writes <see cref="ForwardSwap"/> into an ONNX graph from <paramref name="faces"/> (N×3×R×R in
+    /// [0, 1]) with the layers' own <c>Export</c>. A model type without it cannot be exported.
+    /// </summary>
+    internal virtual SwapValues ExportSwap(OnnxGraph graph, OnnxValue faces) =>
+        throw new FaceLabException(Signature.Architecture, "cannot be exported to ONNX (its layers do not write an ONNX graph yet)", "export another model type");
 
     /// <summary>The model's weights split by part; together they are all trainable parameters.</summary>
     public abstract IReadOnlyList<ParameterGroup> ParameterGroups();

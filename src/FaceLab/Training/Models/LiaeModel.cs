@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using FaceLab.Training.Layers;
 using static TorchSharp.torch;
 
@@ -44,6 +45,14 @@ internal abstract class LiaeModel : FaceSwapModel
         var shared = interAB.forward(code);
         var (face, mask) = decoder.forward(cat([shared, shared], 1));
         return (new FaceOutput(face, mask), decoder.forward(cat([interB.forward(code), shared], 1)).Mask);
+    }
+
+    internal override SwapValues ExportSwap(OnnxGraph graph, OnnxValue faces)
+    {
+        var code = encoder.Export(graph, faces);
+        var shared = interAB.Export(graph, code);
+        var (face, mask) = decoder.Export(graph, graph.Concat(1, shared, shared));
+        return new SwapValues(face, mask, decoder.Export(graph, graph.Concat(1, interB.Export(graph, code), shared)).Mask);
     }
 
     public override IReadOnlyList<ParameterGroup> ParameterGroups() =>

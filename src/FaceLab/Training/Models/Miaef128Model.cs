@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using FaceLab.Training.Layers;
 using FaceLab.Training.Samples;
 using TorchSharp;
@@ -90,6 +91,22 @@ internal sealed class Miaef128Model : FaceSwapModel
         return new FaceOutput(rgbHead.forward(cat([imageA, imageB], 1)).sigmoid(), maskHead.forward(cat([maskA, maskB], 1)).sigmoid());
     }
 
+    /// <summary>The swap and the dst mask in ONNX: the colour path (CA and CB, RGB head) on A‖A and on B‖A.</summary>
+    internal override SwapValues ExportSwap(OnnxGraph graph, OnnxValue faces)
+    {
+        var code = encoder.Export(graph, faces);
+        var a = interA.Export(graph, code);
+        var (face, mask) = ExportColour(graph, graph.Concat(1, a, a));
+        return new SwapValues(face, mask, ExportColour(graph, graph.Concat(1, interB.Export(graph, code), a)).Mask);
+    }
+
+    private (OnnxValue Face, OnnxValue Mask) ExportColour(OnnxGraph graph, OnnxValue joined)
+    {
+        var (imageA, maskA) = commonA.Export(graph, joined);
+        var (imageB, maskB) = commonB.Export(graph, joined);
+        return (graph.Sigmoid(graph.Conv(rgbHead, graph.Concat(1, imageA, imageB))), graph.Sigmoid(graph.Conv(maskHead, graph.Concat(1, maskA, maskB))));
+    }
+
     public override IReadOnlyList<ParameterGroup> ParameterGroups() =>
     [
         Group("encoder", encoder), Group("inter_a", interA), Group("inter_b", interB),
@@ -117,5 +134,8 @@ internal sealed class Miaef128Model : FaceSwapModel
 
         public override (Tensor Image, Tensor Mask) forward(Tensor input) =>
             (image3.forward(image2.forward(image1.forward(input))), mask3.forward(mask2.forward(mask1.forward(input))));
+
+        public (OnnxValue Image, OnnxValue Mask) Export(OnnxGraph graph, OnnxValue input) =>
+            (image3.Export(graph, image2.Export(graph, image1.Export(graph, input))), mask3.Export(graph, mask2.Export(graph, mask1.Export(graph, input))));
     }
 }
