@@ -99,7 +99,9 @@ internal static class FarmCommands
                 Paths = paths,
                 Manifest = manifest,
                 Shards = shards,
-                Launcher = Launcher(),
+                ShardCommand = [.. Launcher(), "--workspace", paths.Layout.Root, .. ShardArguments(paths.Stage), "--shard", $"auto/{manifest.ShardCount}",
+                    "--workers", result.GetValue(Cores).ToString(CultureInfo.InvariantCulture)],
+                FinishCommand = [.. Launcher(), "--workspace", paths.Layout.Root, "farm", "finish", manifest.Stage],
                 MaxParallel = result.GetValue(MaxParallel),
                 CoresPerShard = result.GetValue(Cores),
                 Partition = result.GetValue(Partition),
@@ -119,7 +121,7 @@ internal static class FarmCommands
             var (paths, manifest) = plan.MakePlan(result, result.GetValue(stage)!);
             FarmJob.Save(paths, manifest);
             console.Line($"plan: {manifest.Stage} of {manifest.Frames.Count} frames in {manifest.ShardCount} shards of {manifest.ShardSize} frames: {paths.Manifest}");
-            var run = paths.Stage == FarmStage.Merge ? "merge" : $"faces extract {(paths.Stage == FarmStage.ExtractSource ? "data_src" : "data_dst")}";
+            var run = string.Join(' ', ShardArguments(paths.Stage));
             console.Line($"plan: run shard I (0 to {manifest.ShardCount - 1}) with `facelab {run} --shard I/{manifest.ShardCount}` (or auto/{manifest.ShardCount} in a job array), then `facelab farm finish {manifest.Stage}`");
             return Task.CompletedTask;
         });
@@ -238,6 +240,14 @@ internal static class FarmCommands
         var marker = await ProgressDisplay.RunAsync(console, p => FarmJob.RunShardAsync(paths, manifest, shard, workers, p, ct));
         console.Line($"shard {shard}: {marker.Outputs.Count} files for frames {range}; marker {paths.MarkerOf(shard)}");
     }
+
+    /// <summary>The command that runs a shard of <paramref name="stage"/>, before its <c>--shard</c>.</summary>
+    private static string[] ShardArguments(FarmStage stage) => stage switch
+    {
+        FarmStage.Merge => ["merge"],
+        FarmStage.ExtractSource => ["faces", "extract", "data_src"],
+        _ => ["faces", "extract", "data_dst"],
+    };
 
     /// <summary>How this process was started, so nodes start FaceLab the same way (through dotnet for a framework-dependent build).</summary>
     private static IReadOnlyList<string> Launcher()

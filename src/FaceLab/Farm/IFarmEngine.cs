@@ -38,13 +38,19 @@ public sealed record FarmJobRequest
     /// <summary>The shard indices to run (all, or those a resume reruns); may be empty when only the finishing job is left.</summary>
     public required IReadOnlyList<int> Shards { get; init; }
 
-    /// <summary>The program and leading arguments that run FaceLab on a node (e.g. <c>dotnet /opt/facelab/FaceLab.Cli.dll</c>).</summary>
-    public required IReadOnlyList<string> Launcher { get; init; }
+    /// <summary>
+    /// The command every task runs, program first: a FaceLab shard taking its index from the job
+    /// array (the front end that submits knows how to start itself and spell its options).
+    /// </summary>
+    public required IReadOnlyList<string> ShardCommand { get; init; }
+
+    /// <summary>The command the finishing job runs once every shard succeeded.</summary>
+    public required IReadOnlyList<string> FinishCommand { get; init; }
 
     /// <summary>At most this many shards at once; null for no limit.</summary>
     public int? MaxParallel { get; init; }
 
-    /// <summary>CPU cores per shard (also its worker threads).</summary>
+    /// <summary>CPU cores per shard.</summary>
     public int CoresPerShard { get; init; } = 1;
 
     /// <summary>The partition (queue) to run in; null for the cluster's default.</summary>

@@ -22,21 +22,13 @@ public sealed class SlurmEngine : IFarmEngine
         var stage = job.Manifest.Stage;
         var shardPath = Path.GetFullPath(shardScriptPath ?? Path.Combine(job.Paths.Folder, "slurm-shards.sh"));
         var finishPath = shardScriptPath is null ? Path.Combine(job.Paths.Folder, "slurm-finish.sh") : shardPath + ".finish.sh";
-        var workspace = job.Paths.Layout.Root;
-        var run = stage switch
-        {
-            "merge" => ["merge"],
-            _ => new[] { "faces", "extract", job.Paths.Stage == FarmStage.ExtractSource ? "data_src" : "data_dst" },
-        };
-        var shardCommand = Quote([.. job.Launcher, "--workspace", workspace, .. run])
-            + $" --shard auto/{job.Manifest.ShardCount.ToString(CultureInfo.InvariantCulture)} --workers \"${{SLURM_CPUS_PER_TASK:-1}}\"";
         var shardScript = Script(job, $"facelab-{stage}", Path.Combine(job.Paths.Logs, "shard-%a.job-%A.log"), job.CoresPerShard, job.Gres,
-            $"# Shard $SLURM_ARRAY_TASK_ID of the {job.Manifest.ShardCount} planned in {job.Paths.Manifest}.", shardCommand);
+            $"# Shard $SLURM_ARRAY_TASK_ID of the {job.Manifest.ShardCount} planned in {job.Paths.Manifest}.", job.ShardCommand);
         var finishScript = Script(job, $"facelab-{stage}-finish", Path.Combine(job.Paths.Logs, "finish.job-%j.log"), 1, gres: null,
-            "# Runs after every shard succeeded: checks their markers, then finishes the stage.", Quote([.. job.Launcher, "--workspace", workspace, "farm", "finish", stage]));
+            "# Runs after every shard succeeded: checks their markers, then finishes the stage.", job.FinishCommand);
         var commands = new List<string>();
-        if (job.Shards.Count > 0) commands.Add($"sbatch --parsable --array={ArraySpec(job.Shards, job.MaxParallel)} {Quote([shardPath])}");
-        commands.Add((job.Shards.Count > 0 ? "sbatch --parsable --dependency=afterok:ARRAY_JOB_ID --kill-on-invalid-dep=yes " : "sbatch --parsable ") + Quote([finishPath]));
+        if (job.Shards.Count > 0) commands.Add(Quote(["sbatch", .. ArrayArguments(job), shardPath]));
+        commands.Add(Quote(["sbatch", .. FinishArguments(job.Shards.Count > 0 ? "ARRAY_JOB_ID" : null), finishPath]));
         return new FarmScripts(job, shardScript, finishScript, shardPath, finishPath, commands);
     }
 
@@ -46,16 +38,16 @@ public sealed class SlurmEngine : IFarmEngine
         var job = scripts.Job;
         Directory.CreateDirectory(job.Paths.Logs);
         scripts.Write();
-        string? array = null;
-        var finishArguments = new List<string> { "--parsable" };
-        if (job.Shards.Count > 0)
-        {
-            array = JobId(Run("sbatch", "--parsable", $"--array={ArraySpec(job.Shards, job.MaxParallel)}", scripts.ShardScriptPath));
-            finishArguments.AddRange([$"--dependency=afterok:{array}", "--kill-on-invalid-dep=yes"]);
-        }
-        var finish = JobId(Run("sbatch", [.. finishArguments, scripts.FinishScriptPath]));
+        var array = job.Shards.Count > 0 ? JobId(Run("sbatch", [.. ArrayArguments(job), scripts.ShardScriptPath])) : null;
+        var finish = JobId(Run("sbatch", [.. FinishArguments(array), scripts.FinishScriptPath]));
         return new FarmSubmission(Name, array, finish, job.Shards);
     }
+
+    private static string[] ArrayArguments(FarmJobRequest job) => ["--parsable", "--array=" + ArraySpec(job.Shards, job.MaxParallel)];
+
+    /// <summary>After every task of <paramref name="array"/> succeeded; cancelled (not left pending) when one failed.</summary>
+    private static string[] FinishArguments(string? array) =>
+        array is null ? ["--parsable"] : ["--parsable", "--dependency=afterok:" + array, "--kill-on-invalid-dep=yes"];
 
     /// <inheritdoc/>
     public FarmJobStates Query(FarmSubmission submission)
@@ -99,21 +91,22 @@ public sealed class SlurmEngine : IFarmEngine
         return string.Join(',', parts) + (maxParallel is { } k ? $"%{k}" : "");
     }
 
-    private static string Script(FarmJobRequest job, string name, string log, int cores, string? gres, string comment, string command)
+    private static string Script(FarmJobRequest job, string name, string log, int cores, string? gres, string comment, IReadOnlyList<string> command)
     {
         var text = new StringBuilder("#!/bin/bash\n");
-        text.Append("#SBATCH --job-name=").Append(name).Append('\n');
-        text.Append("#SBATCH --output=").Append(log).Append('\n');
-        text.Append("#SBATCH --cpus-per-task=").Append(cores.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        if (job.Partition is { } partition) text.Append("#SBATCH --partition=").Append(partition).Append('\n');
-        if (gres is not null) text.Append("#SBATCH --gres=").Append(gres).Append('\n');
+        void Directive(string option, string value) => text.Append("#SBATCH --").Append(option).Append('=').Append(value).Append('\n');
+        Directive("job-name", name);
+        Directive("output", log);
+        Directive("cpus-per-task", cores.ToString(CultureInfo.InvariantCulture));
+        if (job.Partition is { } partition) Directive("partition", partition);
+        if (gres is not null) Directive("gres", gres);
         text.Append("# Written by FaceLab; the workspace must be on storage every node sees.\n").Append(comment).Append('\n');
-        text.Append("set -eu\nexec ").Append(command).Append('\n');
+        text.Append("set -eu\nexec ").Append(Quote(command)).Append('\n');
         return text.ToString();
     }
 
     /// <summary>Arguments as one shell line, each in single quotes.</summary>
-    private static string Quote(IEnumerable<string> arguments) =>
+    internal static string Quote(IEnumerable<string> arguments) =>
         string.Join(' ', arguments.Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
 
     private static string JobId(string sbatchOutput)

@@ -22,7 +22,7 @@ public class FarmSlurmTests(FarmWorkspaceFixture workspace, ITestOutputHelper ou
 
     private CliProcess.Result Facelab(string root, params string[] args)
     {
-        var result = CliProcess.Run(root, ["--workspace", root, .. args]);
+        var result = CliProcess.RunWithin(Patience, root, ["--workspace", root, .. args]);
         output.WriteLine($"$ facelab {string.Join(' ', args)} -> {result.ExitCode}\n{result.Stdout}{result.Stderr}");
         Assert.True(result.ExitCode == 0, $"facelab {string.Join(' ', args)}: {result.Stderr}");
         return result;
