@@ -6,11 +6,12 @@
 #   opencv-data   Haar cascades (fallback detector, test oracle)
 # With --tests also what the test suite uses as independent oracles:
 #   python3-skimage, python3-opencv (golden numbers), libimage-exiftool-perl (second metadata reader),
-#   chromium (the studio's browser tests drive it through Playwright; no browser download)
+#   chromium (the studio's browser tests drive it through Playwright; no browser download),
+#   slurm-wlm + munge (the farm tests submit job arrays to a one-node Slurm, scripts/slurm-node.sh)
 set -euo pipefail
 packages=(ffmpeg libgtk-3-0 libdlib-data opencv-data)
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(python3-skimage python3-opencv libimage-exiftool-perl chromium)
+  packages+=(python3-skimage python3-opencv libimage-exiftool-perl chromium slurm-wlm munge)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -62,6 +62,7 @@ public static class Program
         root.Subcommands.Add(ModelCommands.Create(console));
         root.Subcommands.Add(MergeCommand.Create(console));
         root.Subcommands.Add(EvaluateCommand.Create(console));
+        root.Subcommands.Add(FarmCommands.Create(console));
         root.Subcommands.Add(ProvenanceCommand.Create(console));
         root.Subcommands.Add(StudioCommand.Create(console));
         return root;

@@ -6,6 +6,7 @@ using FaceLab.Faces.Detection;
 using FaceLab.Faces.Extraction;
 using FaceLab.Faces.Landmarks;
 using FaceLab.Faces.Files;
+using FaceLab.Farm;
 
 namespace FaceLab.Cli.Commands;
 
@@ -48,12 +49,26 @@ internal static class FaceExtractCommand
         var boxes = new Option<FileInfo?>("--boxes") { Description = "With --fix: JSON {\"00012.png\": [[left, top, right, bottom]]} of face boxes in frame pixels" };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: FRAMES/aligned)" };
         var workers = new Option<int>("--workers") { Description = "Worker threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var shard = new Option<string?>("--shard") { Description = "Only shard I of N (from 0) of the planned extraction (facelab farm plan extract-src|extract-dst), with its settings; auto/N takes I from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or SGE_TASK_ID" };
         var command = new Command("extract", "Detect, landmark and align faces in frames; one image per face with its metadata embedded; resumes an interrupted run")
         {
-            input, detector, landmarks, faceType, size, format, quality, maxFaces, debug, accurate, fix, redo, boxes, output, workers,
+            input, detector, landmarks, faceType, size, format, quality, maxFaces, debug, accurate, fix, redo, boxes, output, workers, shard,
         };
         CommandRunner.SetAction(console, command, async (result, ct) =>
         {
+            if (result.GetValue(shard) is { } part)
+            {
+                var stage = result.GetValue(input) switch
+                {
+                    "data_src" => FarmStage.ExtractSource,
+                    "data_dst" => FarmStage.ExtractDestination,
+                    var other => throw new FaceLabException(other!, "is not data_src or data_dst", "shards run on a workspace's frames"),
+                };
+                var given = command.Options.FirstOrDefault(o => o != shard && o != workers && result.GetResult(o) is { Implicit: false });
+                if (given is not null) throw new FaceLabException(given.Name, "cannot be combined with --shard", "the plan fixes the settings; plan again to change them");
+                await FarmCommands.RunShardAsync(console, result, stage, part, result.GetValue(workers), ct);
+                return;
+            }
             var layout = CommonOptions.WorkspaceOf(result);
             var frames = layout.FramesFolderNamed(result.GetValue(input)!);
             var options = new FaceExtractionOptions

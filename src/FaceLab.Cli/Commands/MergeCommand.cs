@@ -1,5 +1,7 @@
 using System.CommandLine;
 using FaceLab.Cli.Rendering;
+using FaceLab.Common;
+using FaceLab.Farm;
 using FaceLab.Imaging.ColorTransfer;
 using FaceLab.Media;
 using FaceLab.Merging;
@@ -36,12 +38,21 @@ internal static class MergeCommand
         var frames = new Option<string?>("--frames") { Description = "Only these frames, counted from 1: FIRST-LAST, FIRST- or N" };
         var debug = new Option<bool>("--debug") { Description = "Also write data_dst/merged_debug/: dst face, prediction, mask and result per frame" };
         var workers = new Option<int>("--workers") { Description = "Frames merged at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var shard = new Option<string?>("--shard") { Description = "Only shard I of N (from 0) of the planned merge (facelab farm plan merge), with its settings; auto/N takes I from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or SGE_TASK_ID" };
         var command = new Command("merge", "Put the trained faces back into every dst frame: data_dst/merged/ and merged_mask/ (settings kept in the model folder; reruns resume)")
         {
-            model, mode, mask, erode, blur, color, maskedHist, histThreshold, faceScale, sharpenMode, sharpen, motionBlur, denoise, format, frames, debug, workers,
+            model, mode, mask, erode, blur, color, maskedHist, histThreshold, faceScale, sharpenMode, sharpen, motionBlur, denoise, format, frames, debug, workers, shard,
         };
         CommandRunner.SetAction(console, command, async (result, ct) =>
         {
+            if (result.GetValue(shard) is { } part)
+            {
+                // The plan fixes model, settings and frames: a shard takes nothing else from its command line.
+                var given = command.Options.FirstOrDefault(o => o != shard && o != workers && result.GetResult(o) is { Implicit: false });
+                if (given is not null) throw new FaceLabException(given.Name, "cannot be combined with --shard", "the plan fixes the model and the settings; plan again to change them");
+                await FarmCommands.RunShardAsync(console, result, FarmStage.Merge, part, result.GetValue(workers), ct);
+                return;
+            }
             var layout = CommonOptions.WorkspaceOf(result);
             var folder = ModelFolder.Find(layout.Models, result.GetValue(model));
             var saved = MergeSession.Load(folder.Folder);

@@ -28,11 +28,13 @@ public static class FrameMergeRun
         var faces = DestinationFaces.Read(request.Aligned, names);
         foreach (var folder in new[] { request.Output, request.MaskOutput, request.DebugOutput }.OfType<string>())
             AtomicOutput.EnsureWritableFolder(folder, folder);
-        using var held = ResourceLock.Acquire(request.Output, "merge");
-        RemoveLeftovers(request);
+        var stateFolder = request.Shard?.StateFolderIn(request.Output) ?? request.Output;
+        Directory.CreateDirectory(stateFolder);
+        using var held = ResourceLock.Acquire(stateFolder, "merge");
+        if (request.Shard is null) RemoveLeftovers(request);
 
-        var journal = MergeJournal.Open(request.Output, request.Session.SettingsHash() + " " + modelIdentity);
-        var positions = request.Range.Positions(frames.Count).ToList();
+        var journal = MergeJournal.Open(stateFolder, request.Session.SettingsHash() + " " + modelIdentity);
+        var positions = Positions(request, frames.Count);
         var pending = positions.Where(i => !journal.IsDone(names[i]) || !Finished(request, names[i])).ToList();
         var timed = new TimedPredictor(predictor);
         var mark = request.Session.Mark;
@@ -51,6 +53,14 @@ public static class FrameMergeRun
             return ValueTask.CompletedTask;
         });
         return new MergeReport(positions.Count, pending.Count, positions.Count - pending.Count, replaced, timed.Elapsed);
+    }
+
+    /// <summary>The zero-based positions of the frames a request merges: its shard's, or its range's.</summary>
+    public static List<int> Positions(MergeRequest request, int frameCount)
+    {
+        if (request.Shard is not { } shard) return [.. request.Range.Positions(frameCount)];
+        var (first, last) = shard.PositionsIn(frameCount);
+        return [.. Enumerable.Range(first, Math.Max(0, last - first + 1))];
     }
 
     /// <summary>The merged frame's name: the dst frame's stem with the output format's extension.</summary>

@@ -1,3 +1,4 @@
+using FaceLab.Common;
 using FaceLab.Media;
 using FaceLab.Workspace;
 
@@ -26,6 +27,13 @@ public sealed record MergeRequest
 
     /// <summary>The frames to merge.</summary>
     public FrameRange Range { get; init; } = FrameRange.All;
+
+    /// <summary>
+    /// The part of the frames this run merges when several processes share the output folders (a job
+    /// array); null for a run over <see cref="Range"/>. A shard keeps its own lock and journal, so
+    /// shards run at once, and leaves other writers' temporary files alone (they may live on other machines).
+    /// </summary>
+    public FrameShard? Shard { get; init; }
 
     /// <summary>Frames merged at once (default: one per core).</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;

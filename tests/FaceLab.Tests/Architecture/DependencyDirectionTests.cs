@@ -35,7 +35,7 @@ public class DependencyDirectionTests
         Types().That().ResideInNamespaceMatching($@"^FaceLab\.({string.Join('|', folders)})(\..*)?$").As(string.Join(", ", folders));
 
     /// <summary>The stages in pipeline order; a stage may use those before it only.</summary>
-    private static readonly string[] Stages = ["Faces", "FaceSets", "Training", "Merging", "Evaluation", "Workflow"];
+    private static readonly string[] Stages = ["Faces", "FaceSets", "Training", "Merging", "Evaluation", "Workflow", "Farm"];
 
     public static TheoryData<string> EarlierStages => [.. Stages[..^1]];
 
@@ -96,7 +96,7 @@ public class DependencyDirectionTests
 
     /// <summary>The top-level folders of the library, each one namespace with its subfolders.</summary>
     private static readonly string[] TopLevelFolders =
-        ["Common", "Workspace", "Assets", "Imaging", "Media", "Provenance", "Faces", "FaceSets", "Training", "Merging", "Evaluation"];
+        ["Common", "Workspace", "Assets", "Imaging", "Media", "Provenance", "Faces", "FaceSets", "Training", "Merging", "Evaluation", "Farm"];
 
     // ArchUnitNET's slice rules cut at every namespace level, which also reports cycles inside one
     // folder (Training.Layers ↔ Training.Models); this graph joins each folder with its subfolders.

@@ -74,6 +74,24 @@ internal sealed class ExtractionJournal : IDisposable
         return new ExtractionJournal(writer, finished, changed);
     }
 
+    /// <summary>
+    /// Writes the journal of <paramref name="alignedFolder"/> (replacing any) as the union of the
+    /// journals in <paramref name="shardFolders"/>, written by shards of one extraction at once: later
+    /// runs over the folder then resume, fix and refuse as after one process's extraction.
+    /// </summary>
+    public static void Join(string alignedFolder, IReadOnlyList<string> shardFolders, string signature)
+    {
+        var text = new System.Text.StringBuilder(JsonSerializer.Serialize(new { options = signature })).Append('\n');
+        foreach (var folder in shardFolders)
+        {
+            var path = PathIn(folder);
+            if (!File.Exists(path)) continue;
+            foreach (var line in File.ReadLines(path).Skip(1))
+                if (TryParse(line) is { } entry && ReadEntry(entry) is not null) text.Append(line).Append('\n');
+        }
+        AtomicOutput.WriteAllBytes(PathIn(alignedFolder), System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
     public void RecordFrame(string frameName, int faces, FrameFingerprint fingerprint)
     {
         var line = JsonSerializer.Serialize(new { frame = frameName, faces, size = fingerprint.Size, mtime = fingerprint.ModifiedTicks, xxh3 = fingerprint.Hash });

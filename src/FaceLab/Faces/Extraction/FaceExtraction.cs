@@ -35,15 +35,21 @@ public static class FaceExtraction
         IProgress<OperationProgress>? progress = null, CancellationToken ct = default)
     {
         options.Validate();
-        var frames = ListFrames(framesFolder);
+        var frames = ShardOf(ListFrames(framesFolder), options.Shard);
         AtomicOutput.EnsureWritableFolder(alignedFolder, alignedFolder);
-        using var folderLock = ResourceLock.Acquire(alignedFolder, "faces extract");
-        RefuseForeignFaces(alignedFolder);
-        AtomicOutput.RemoveAbandoned(alignedFolder);
+        // A shard's lock and journal are its own: the other shards write into the same folder at the same time.
+        var stateFolder = options.Shard?.StateFolderIn(alignedFolder) ?? alignedFolder;
+        Directory.CreateDirectory(stateFolder);
+        using var folderLock = ResourceLock.Acquire(stateFolder, "faces extract");
+        if (options.Shard is null)
+        {
+            RefuseForeignFaces(alignedFolder);
+            AtomicOutput.RemoveAbandoned(alignedFolder);
+        }
         var debugFolder = options.Debug ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(alignedFolder))!, "aligned_debug") : null;
         if (debugFolder is not null) Directory.CreateDirectory(debugFolder);
 
-        using var journal = ExtractionJournal.Open(alignedFolder, framesFolder, options.Signature);
+        using var journal = ExtractionJournal.Open(stateFolder, framesFolder, options.Signature);
         bool WithoutFaces(string name) => journal.Finished.GetValueOrDefault(name, -1) == 0 || journal.Changed.GetValueOrDefault(name, -1) == 0;
         var todo = scope switch
         {
@@ -125,6 +131,13 @@ public static class FaceExtraction
             Detector = tools.DetectorName,
             Landmarker = tools.LandmarkerName,
         };
+    }
+
+    private static List<string> ShardOf(List<string> frames, FrameShard? shard)
+    {
+        if (shard is null) return frames;
+        var (first, last) = shard.PositionsIn(frames.Count);
+        return frames.GetRange(first, Math.Max(0, last - first + 1));
     }
 
     /// <summary>Frames are all still images in the folder (numbered video frames or photos), in natural name order.</summary>

@@ -36,6 +36,13 @@ public sealed record FaceExtractionOptions
     /// <summary>Worker threads, each with its own detector and landmarker [all cores].</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// The part of the frames this run extracts when several processes share the output folder (a
+    /// job array) [null: all]. A shard keeps its own lock and journal there, so shards run at once,
+    /// and leaves other writers' temporary files alone (they may belong to other machines).
+    /// </summary>
+    public FrameShard? Shard { get; init; }
+
     /// <summary>These options, or a <see cref="FaceLabException"/> naming the first value out of range.</summary>
     public FaceExtractionOptions Validate()
     {

@@ -25,7 +25,7 @@ internal sealed record FrameFingerprint(long Size, long ModifiedTicks, string Ha
         return info.Length == Size && HashOf(path) == Hash;
     }
 
-    private static string HashOf(string path)
+    internal static string HashOf(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         var hash = new XxHash3();
