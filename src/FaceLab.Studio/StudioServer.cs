@@ -5,6 +5,7 @@ using FaceLab.Studio.Api;
 using FaceLab.Studio.Faces;
 using FaceLab.Studio.Hosting;
 using FaceLab.Studio.Jobs;
+using FaceLab.Studio.Manual;
 using FaceLab.Studio.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
@@ -68,6 +69,7 @@ public sealed class StudioServer : IAsyncDisposable
         builder.Services.AddSingleton(new ThumbnailCache(options.Workspace));
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<FaceJobs>();
+        builder.Services.AddSingleton<ManualFaces>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorResponses>();
@@ -88,6 +90,7 @@ public sealed class StudioServer : IAsyncDisposable
         var api = app.MapGroup("/api");
         FaceEndpoints.Map(api);
         JobEndpoints.Map(api);
+        ManualFaceEndpoints.Map(api);
         PageEndpoints.Map(app);
 
         try

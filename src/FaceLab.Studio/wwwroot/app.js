@@ -2,10 +2,12 @@
 import { initJobs } from './jobs.js';
 import { initFaces, showError } from './faces.js';
 import { initDetail } from './detail.js';
+import { initManual } from './manual.js';
 
 async function start() {
   initDetail();
   initJobs();
+  initManual();
   await initFaces();
   document.body.dataset.ready = 'true';
 }
