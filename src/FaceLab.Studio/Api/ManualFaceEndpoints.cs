@@ -45,5 +45,5 @@ internal static class ManualFaceEndpoints
     private static string PlainName(string frame) =>
         !string.IsNullOrEmpty(frame) && frame == Path.GetFileName(frame) && !frame.StartsWith('.')
             ? frame
-            : throw StudioRequestException.Forbidden(frame ?? "", "refused: not a frame name", "name frames of the folder only");
+            : throw StudioRequestException.Forbidden(frame ?? "", "refused: the path is not a frame name", "name frames of the folder only");
 }

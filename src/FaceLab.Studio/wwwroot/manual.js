@@ -17,6 +17,7 @@ const state = {
   drag: null,       // { kind: 'draw' | 'move' | 'point', face, start, original, point }
   zoom: 1,
   frameSize: null,
+  loads: 0,         // newest frame list or frame asked for: older answers are dropped
 };
 
 const $ = id => document.getElementById(id);
@@ -82,6 +83,7 @@ function updateStatus() {
 // Landmarks follow the box while it is drawn or moved: one request at a time, the newest box next.
 const pending = new Map(); // face → request in flight
 async function locate(face) {
+  page().dataset.located = 'false';
   if (pending.has(face)) { face.stale = true; return; }
   const box = [...face.box];
   const request = post('/manual/landmarks', { folder: state.folder, frame: frame().name, box });
@@ -106,12 +108,14 @@ async function openFrame(index) {
   if (state.frames.length === 0) { state.faces = []; state.frameSize = null; draw(); updateStatus(); return; }
   state.index = Math.max(0, Math.min(index, state.frames.length - 1));
   const current = frame();
+  const load = ++state.loads;
   page().dataset.frame = current.name;
   page().dataset.located = 'false';
   const image = $('manual-frame');
   const loaded = new Promise((resolve, reject) => { image.onload = resolve; image.onerror = reject; });
   image.src = 'api/image' + query({ path: current.path });
   const [faces] = await Promise.all([get('/manual/faces' + query({ folder: state.folder, frame: current.name })), loaded]);
+  if (load !== state.loads) return;
   state.frameSize = { width: image.naturalWidth, height: image.naturalHeight };
   state.faces = faces.map(f => ({ box: f.box, landmarks: f.landmarks }));
   state.selected = state.faces.length > 0 ? 0 : -1;
@@ -123,7 +127,9 @@ async function openFrame(index) {
 
 async function loadFrames() {
   const withoutFaces = $('manual-without-faces').checked;
+  const load = ++state.loads;
   const answer = await get('/manual/frames' + query({ folder: state.folder, withoutFaces }));
+  if (load !== state.loads) return;
   state.frames = answer.frames;
   await openFrame(0);
 }
@@ -226,7 +232,7 @@ function removeSelected() {
 }
 
 function onKey(event) {
-  if (page().hidden || event.target.matches('input, select, textarea') || document.querySelector('dialog[open]')) return;
+  if (page().hidden || event.target.matches('input:not([type=checkbox]), select, textarea') || document.querySelector('dialog[open]')) return;
   const actions = {
     Enter: () => accept(),
     ' ': () => openFrame(state.index + 1),
@@ -261,7 +267,7 @@ export function initManual() {
   svg.addEventListener('pointercancel', onPointerUp);
   document.addEventListener('keydown', onKey);
   $('manual-folder').addEventListener('change', e => { state.folder = e.target.value; loadFrames().catch(showError); });
-  $('manual-without-faces').addEventListener('change', () => loadFrames().catch(showError));
+  $('manual-without-faces').addEventListener('change', e => { e.target.blur(); loadFrames().catch(showError); });
   $('manual-prev').addEventListener('click', () => openFrame(state.index - 1).catch(showError));
   $('manual-skip').addEventListener('click', () => openFrame(state.index + 1).catch(showError));
   $('manual-accept').addEventListener('click', () => accept().catch(showError));

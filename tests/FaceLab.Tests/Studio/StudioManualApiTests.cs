@@ -65,15 +65,6 @@ public sealed class StudioManualApiTests(StudioWorkspaceFixture data) : StudioAp
     }
 
     [Fact]
-    public async Task ABoxNoFaceFitsIsAnErrorAndWritesNothing()
-    {
-        using var response = await Studio.Client.PostAsJsonAsync("api/manual/landmarks", new { folder = "data_dst", frame = "00003.png", box = new[] { -700.0, -700, 1200, 1200 } });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("no face fits the box", (await response.Content.ReadFromJsonAsync<ErrorResponse>())!.Error.Problem);
-    }
-
-    [Fact]
     public async Task FramesThroughASymbolicLinkOutOfTheWorkspaceOrWithoutTheTokenAreRefused()
     {
         var outside = Studio.Scratch.Combine("outside");
