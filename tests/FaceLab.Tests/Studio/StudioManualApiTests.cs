@@ -42,7 +42,9 @@ public sealed class StudioManualApiTests(StudioWorkspaceFixture data) : StudioAp
 
         using var response = await Studio.Client.PostAsJsonAsync("api/manual/accept", new
         {
-            folder = "data_dst", frame = "00003.png", faces = new[] { new { box = extracted.SourceRect, landmarks = placed } },
+            folder = "data_dst",
+            frame = "00003.png",
+            faces = new[] { new { box = extracted.SourceRect, landmarks = placed } },
         });
 
         Assert.Equal([new FrameView("00003.png", "data_dst/00003.png", 0)], without.Frames);
