@@ -5,6 +5,7 @@ using FaceLab.Studio.Api;
 using FaceLab.Studio.Faces;
 using FaceLab.Studio.Hosting;
 using FaceLab.Studio.Jobs;
+using FaceLab.Studio.Manual;
 using FaceLab.Studio.Security;
 using FaceLab.Studio.Training;
 using Microsoft.AspNetCore.Builder;
@@ -70,6 +71,7 @@ public sealed class StudioServer : IAsyncDisposable
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<FaceJobs>();
         builder.Services.AddSingleton<TrainingJobs>();
+        builder.Services.AddSingleton<ManualFaces>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorResponses>();
@@ -91,6 +93,7 @@ public sealed class StudioServer : IAsyncDisposable
         FaceEndpoints.Map(api);
         JobEndpoints.Map(api);
         TrainEndpoints.Map(api);
+        ManualFaceEndpoints.Map(api);
         PageEndpoints.Map(app);
 
         try

@@ -85,6 +85,10 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     [InlineData("api/image?path=../outside.png")]
     [InlineData("api/thumbnail?path=data_src/aligned/..%2F..%2F..%2Foutside.jpg")]
     [InlineData("api/face?path=%2Ftmp%2Fface.jpg")]
+    [InlineData("api/manual/frames?folder=..")]
+    [InlineData("api/manual/frames?folder=%2Fetc")]
+    [InlineData("api/manual/faces?folder=data_dst&frame=..%2F..%2Fsecret.png")]
+    [InlineData("api/manual/faces?folder=data_dst%2F..%2F..&frame=00001.png")]
     public async Task PathsWithDotDotOrAbsolutePathsAreRefused(string url)
     {
         using var response = await Studio.Client.GetAsync(url);

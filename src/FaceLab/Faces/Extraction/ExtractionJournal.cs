@@ -47,10 +47,7 @@ internal sealed class ExtractionJournal : IDisposable
         if (exists)
         {
             var lines = File.ReadAllLines(path);
-            var header = lines.Length > 0 ? TryParse(lines[0]) : null;
-            var previous = header is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty("options", out var o) && o.ValueKind == JsonValueKind.String
-                ? o.GetString()
-                : null;
+            var previous = lines.Length > 0 ? SignatureIn(lines[0]) : null;
             if (previous != signature)
                 throw new FaceLabException(alignedFolder, $"holds faces extracted with other options ({previous ?? "unknown"})",
                     "use the same options to resume, or clear the folder");
@@ -91,6 +88,20 @@ internal sealed class ExtractionJournal : IDisposable
         }
         AtomicOutput.WriteAllBytes(PathIn(alignedFolder), System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     }
+
+    /// <summary>The options signature an earlier run of <paramref name="alignedFolder"/> recorded, or null when there is no journal.</summary>
+    public static string? ReadSignature(string alignedFolder)
+    {
+        var path = PathIn(alignedFolder);
+        if (!File.Exists(path)) return null;
+        using var reader = new StreamReader(path);
+        return reader.ReadLine() is { } header ? SignatureIn(header) : null;
+    }
+
+    private static string? SignatureIn(string header) =>
+        TryParse(header) is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty("options", out var o) && o.ValueKind == JsonValueKind.String
+            ? o.GetString()
+            : null;
 
     public void RecordFrame(string frameName, int faces, FrameFingerprint fingerprint)
     {

@@ -96,24 +96,32 @@ public static class FaceExtraction
         FaceExtractionTools tools, FaceExtractionOptions options, IReadOnlyList<Rect2d>? manualBoxes)
     {
         using var frame = ImageDecoding.Read(framePath);
-        var faces = extractor.Extract(frame, manualBoxes);
+        var faces = extractor.Extract(frame, manualBoxes, framePath);
         try
         {
-            var stem = Path.GetFileNameWithoutExtension(framePath);
-            RemoveEarlierFaces(alignedFolder, stem);
-            for (var i = 0; i < faces.Count; i++)
-            {
-                var path = Path.Combine(alignedFolder, $"{stem}_{i}{options.Format.Extension()}");
-                FaceImageFile.Write(path, faces[i].Aligned.Image, Metadata(faces[i], Path.GetFileName(framePath), tools, options), options.JpegQuality);
-            }
-            if (debugFolder is not null)
-                ExtractionDebugImage.Write(Path.Combine(debugFolder, stem + ".jpg"), frame, faces);
+            WriteFaces(framePath, frame, faces, alignedFolder, debugFolder, tools, options);
             return faces.Count;
         }
         finally
         {
             foreach (var face in faces) face.Dispose();
         }
+    }
+
+    /// <summary>Writes the faces of one frame as <c>&lt;stem&gt;_&lt;n&gt;</c>, replacing those an earlier run wrote for it.</summary>
+    internal static void WriteFaces(
+        string framePath, Mat frame, IReadOnlyList<ExtractedFace> faces, string alignedFolder, string? debugFolder,
+        FaceExtractionTools tools, FaceExtractionOptions options)
+    {
+        var stem = Path.GetFileNameWithoutExtension(framePath);
+        RemoveEarlierFaces(alignedFolder, stem);
+        for (var i = 0; i < faces.Count; i++)
+        {
+            var path = Path.Combine(alignedFolder, $"{stem}_{i}{options.Format.Extension()}");
+            FaceImageFile.Write(path, faces[i].Aligned.Image, Metadata(faces[i], Path.GetFileName(framePath), tools, options), options.JpegQuality);
+        }
+        if (debugFolder is not null)
+            ExtractionDebugImage.Write(Path.Combine(debugFolder, stem + ".jpg"), frame, faces);
     }
 
     private static FaceMetadata Metadata(ExtractedFace face, string frameName, FaceExtractionTools tools, FaceExtractionOptions options)
@@ -167,13 +175,15 @@ public static class FaceExtraction
         if (changedFrames.Count == 0) return;
         var stems = changedFrames.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
         foreach (var face in Directory.EnumerateFiles(alignedFolder).Where(FaceImageFile.IsFaceImagePath).ToList())
-        {
-            var name = Path.GetFileNameWithoutExtension(face);
-            var underscore = name.LastIndexOf('_');
-            if (underscore > 0 && underscore < name.Length - 1 && name[(underscore + 1)..].All(char.IsAsciiDigit)
-                && stems.Contains(name[..underscore]))
+            if (FrameStemOf(Path.GetFileNameWithoutExtension(face)) is { } stem && stems.Contains(stem))
                 File.Delete(face);
-        }
+    }
+
+    /// <summary>The frame stem of a face name <c>&lt;stem&gt;_&lt;n&gt;</c> (no extension), or null for other names.</summary>
+    internal static string? FrameStemOf(string faceName)
+    {
+        var underscore = faceName.LastIndexOf('_');
+        return underscore > 0 && underscore < faceName.Length - 1 && faceName[(underscore + 1)..].All(char.IsAsciiDigit) ? faceName[..underscore] : null;
     }
 
     /// <summary>Faces that no journal accounts for came from elsewhere: resuming over them could mix two extractions.</summary>

@@ -63,4 +63,20 @@ public sealed record FaceExtractionOptions
     /// consistent. Detector, landmarker and the accurate pass may change (e.g. to fix missed frames).
     /// </summary>
     internal string Signature => $"face-type={FaceType};size={Size};format={Format.ToString().ToLowerInvariant()}";
+
+    /// <summary>
+    /// These options with face type, size and format taken from <paramref name="signature"/> (an
+    /// earlier run's <see cref="Signature"/>), so faces added later match the set; unchanged when
+    /// there is none or it cannot be read.
+    /// </summary>
+    internal FaceExtractionOptions WithSignature(string? signature)
+    {
+        if (signature is null) return this;
+        var parts = signature.Split(';').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        return parts.TryGetValue("face-type", out var type) && FaceType.TryParse(type, out var faceType)
+            && parts.TryGetValue("size", out var sizeText) && int.TryParse(sizeText, System.Globalization.CultureInfo.InvariantCulture, out var size)
+            && parts.TryGetValue("format", out var formatText) && Enum.TryParse<Files.FaceImageFormat>(formatText, ignoreCase: true, out var format)
+            ? this with { FaceType = faceType, Size = size, Format = format }
+            : this;
+    }
 }

@@ -27,13 +27,13 @@ internal sealed class FrameFaceExtractor(IFaceDetector detector, ILandmarker lan
 
     /// <summary>
     /// The faces of <paramref name="frame"/>, largest first. With <paramref name="manualBoxes"/>
-    /// (frame pixels, brows to chin and jaw to jaw) the detector is skipped.
+    /// (frame pixels, placed by hand) each box gives one face (<see cref="HandBoxLandmarks"/>),
+    /// or a <see cref="Common.FaceLabException"/> about <paramref name="frameName"/> when none fits it.
     /// </summary>
-    public List<ExtractedFace> Extract(Mat frame, IReadOnlyList<Rect2d>? manualBoxes = null)
+    public List<ExtractedFace> Extract(Mat frame, IReadOnlyList<Rect2d>? manualBoxes = null, string frameName = "")
     {
+        if (manualBoxes is not null) return ExtractPlaced(frame, manualBoxes, frameName);
         if (Math.Min(frame.Width, frame.Height) < options.MinFrameSize) return [];
-        if (manualBoxes is not null)
-            return manualBoxes.Select(box => ExtractOne(frame, RotatedView.Of(frame, 0), box, box)).ToList();
 
         foreach (var degrees in Rotations)
         {
@@ -68,9 +68,28 @@ internal sealed class FrameFaceExtractor(IFaceDetector detector, ILandmarker lan
         return kept;
     }
 
-    private ExtractedFace ExtractOne(Mat frame, RotatedView view, Rect2d detectorBox, Rect2d landmarkBox)
+    private List<ExtractedFace> ExtractPlaced(Mat frame, IReadOnlyList<Rect2d> boxes, string frameName)
     {
-        var landmarks = landmarker.Locate(view.Image, landmarkBox);
+        using var view = RotatedView.Of(frame, 0);
+        var faces = new List<ExtractedFace>();
+        try
+        {
+            foreach (var box in boxes)
+                faces.Add(ExtractLocated(frame, view, box, HandBoxLandmarks.Locate(detector, landmarker, frame, box, frameName)));
+            return faces;
+        }
+        catch
+        {
+            foreach (var face in faces) face.Dispose();
+            throw;
+        }
+    }
+
+    private ExtractedFace ExtractOne(Mat frame, RotatedView view, Rect2d detectorBox, Rect2d landmarkBox) =>
+        ExtractLocated(frame, view, detectorBox, landmarker.Locate(view.Image, landmarkBox));
+
+    private ExtractedFace ExtractLocated(Mat frame, RotatedView view, Rect2d detectorBox, Point2d[] landmarks)
+    {
         if (options.Accurate) landmarks = Refine(view.Image, landmarks);
         var frameLandmarks = view.ToFrame(landmarks);
         var aligned = AlignedFace.Extract(frame, frameLandmarks, options.FaceType, options.Size);
