@@ -5,7 +5,9 @@ using FaceLab.Studio.Api;
 using FaceLab.Studio.Faces;
 using FaceLab.Studio.Hosting;
 using FaceLab.Studio.Jobs;
+using FaceLab.Studio.Merging;
 using FaceLab.Studio.Security;
+using FaceLab.Workspace;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -68,6 +70,9 @@ public sealed class StudioServer : IAsyncDisposable
         builder.Services.AddSingleton(new ThumbnailCache(options.Workspace));
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<FaceJobs>();
+        builder.Services.AddSingleton(WorkspaceLayout.At(options.Workspace));
+        builder.Services.AddSingleton<MergePreviews>();
+        builder.Services.AddSingleton<MergeJobs>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorResponses>();
@@ -88,6 +93,7 @@ public sealed class StudioServer : IAsyncDisposable
         var api = app.MapGroup("/api");
         FaceEndpoints.Map(api);
         JobEndpoints.Map(api);
+        MergeEndpoints.Map(api);
         PageEndpoints.Map(app);
 
         try

@@ -24,3 +24,20 @@ export const get = path => request('GET', path);
 export const post = (path, body) => request('POST', path, body ?? {});
 
 export const query = params => '?' + new URLSearchParams(params).toString();
+
+/** Shows an error (null clears it) in the alert box with the id given: each page has its own. */
+export function showErrorIn(id, error) {
+  const box = document.getElementById(id);
+  box.textContent = error ? error.message ?? String(error) : '';
+  box.hidden = !error;
+}
+
+/** Wraps an action of a page so its failure is shown by show(error) rather than lost. */
+export const guardedBy = show => action => async (...args) => {
+  try {
+    show(null);
+    await action(...args);
+  } catch (error) {
+    show(error);
+  }
+};

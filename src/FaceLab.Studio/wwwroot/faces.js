@@ -1,6 +1,6 @@
 // The Faces page: the workspace's face sets as a virtualised thumbnail grid; sort (a job), select
 // ranges, move the selection to the trash, restore the trash, open a face.
-import { get, post, query } from './api.js';
+import { get, guardedBy, post, query, showErrorIn } from './api.js';
 import { VirtualGrid } from './grid.js';
 import { Selection } from './selection.js';
 import { openFace } from './detail.js';
@@ -12,21 +12,10 @@ let grid;
 
 const $ = id => document.getElementById(id);
 
-export function showError(error) {
-  const box = $('error');
-  box.textContent = error ? error.message ?? String(error) : '';
-  box.hidden = !error;
-}
+export const showError = error => showErrorIn('error', error);
 
 /** Runs an action of the page; its failure is shown rather than lost. */
-const guarded = action => async (...args) => {
-  try {
-    showError(null);
-    await action(...args);
-  } catch (error) {
-    showError(error);
-  }
-};
+const guarded = guardedBy(showError);
 
 function tileFor(index) {
   const face = state.faces[index];

@@ -20,6 +20,10 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     [InlineData("api/thumbnail?path=data_src/aligned/00001_0.jpg")]
     [InlineData("api/image?path=data_src/00001.png")]
     [InlineData("api/events")]
+    [InlineData("api/merge/models")]
+    [InlineData("api/merge/state")]
+    [InlineData("api/merge/evaluation")]
+    [InlineData("api/video?path=result.mp4")]
     [InlineData("api/no-such-thing")]
     public async Task EveryRequestWithoutTheTokenIsRefused(string url)
     {
@@ -85,6 +89,9 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     [InlineData("api/image?path=../outside.png")]
     [InlineData("api/thumbnail?path=data_src/aligned/..%2F..%2F..%2Foutside.jpg")]
     [InlineData("api/face?path=%2Ftmp%2Fface.jpg")]
+    [InlineData("api/video?path=../outside.mp4")]
+    [InlineData("api/video?path=data_dst/../../outside.mp4")]
+    [InlineData("api/video?path=%2Ftmp%2Foutside.mp4")]
     public async Task PathsWithDotDotOrAbsolutePathsAreRefused(string url)
     {
         using var response = await Studio.Client.GetAsync(url);
