@@ -44,7 +44,7 @@ internal static class MergeEndpoints
             var options = request.Settings?.ToOptions() ?? throw StudioRequestException.BadRequest("settings", "missing");
             var open = previews.Get(request.Model);
             var folder = open.Model.Folder;
-            var saved = MergeSession.Load(folder) ?? MergeSession.New(options);
+            var saved = MergeSession.Load(folder) ?? MergeSession.New(MergeOptions.Default); // what the page showed for every frame
             var session = request.Frames is { Length: > 0 } range
                 ? saved.ForFrames(FrameRange.Parse(range).Positions(open.Preview.Frames.Count).Select(i => open.Preview.Frames[i]), options)
                 : saved.ForAllFrames(options);

@@ -98,8 +98,15 @@ public sealed class StudioMergeApiTests(StudioWorkspaceFixture data, StudioModel
         var state = await StateAsync();
         var frames = FrameNames(state);
 
+        var original = Settings(state, s => s["mode"] = "original");
+        using var firstRange = await Studio.Client.PostAsJsonAsync("api/merge/apply", new { settings = original, frames = "5-6" });
+        Assert.Equal(HttpStatusCode.OK, firstRange.StatusCode);
+        Assert.Equal(MergeOptions.Default, MergeSession.Load(folder)!.Options); // the other frames keep what the page showed them
+        Assert.Equal([frames[4], frames[5]], MergeSession.Load(folder)!.Overrides.Keys.Order(StringComparer.Ordinal));
+
         using var all = await Studio.Client.PostAsJsonAsync("api/merge/apply", new { settings = Settings(state, s => { s["mode"] = "overlay"; s["blur"] = 40; }) });
-        using var range = await Studio.Client.PostAsJsonAsync("api/merge/apply", new { settings = Settings(state, s => s["mode"] = "original"), frames = "2-3" });
+        Assert.Empty(MergeSession.Load(folder)!.Overrides); // for all frames means for every one
+        using var range = await Studio.Client.PostAsJsonAsync("api/merge/apply", new { settings = original, frames = "2-3" });
 
         Assert.Equal(HttpStatusCode.OK, all.StatusCode);
         Assert.Equal(HttpStatusCode.OK, range.StatusCode);
@@ -137,7 +144,7 @@ public sealed class StudioMergeApiTests(StudioWorkspaceFixture data, StudioModel
         using var second = await Studio.Client.PostAsJsonAsync("api/jobs/merge", new { });
         using var assembleMeanwhile = await Studio.Client.PostAsJsonAsync("api/jobs/assemble", new { fps = "4" });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var job = await Studio.WaitForJobAsync((await started.Content.ReadFromJsonAsync<JobView>())!.Id, seconds: 120);
+        var job = await Studio.WaitForJobAsync((await started.Content.ReadFromJsonAsync<JobView>())!.Id, seconds: 300);
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("busy: job 1 (merge data_dst/merged) is running on it", (await second.Content.ReadFromJsonAsync<ErrorResponse>())!.Error.Problem);
@@ -153,7 +160,7 @@ public sealed class StudioMergeApiTests(StudioWorkspaceFixture data, StudioModel
             Assert.True(Cv2.PSNR(preview, merged) > 35, "the preview is what the merge wrote (up to JPEG)");
 
         var evaluate = await Studio.Client.PostAsJsonAsync("api/jobs/evaluate", new { maxFrames = 5 });
-        var evaluated = await Studio.WaitForJobAsync((await evaluate.Content.ReadFromJsonAsync<JobView>())!.Id, seconds: 120);
+        var evaluated = await Studio.WaitForJobAsync((await evaluate.Content.ReadFromJsonAsync<JobView>())!.Id, seconds: 300);
         Assert.True(evaluated.State == "succeeded", evaluated.Error?.Problem);
         Assert.StartsWith("5 frames: ID retrieval ", evaluated.Summary);
         Assert.True(File.Exists(Path.Combine(folder, "evaluation.json")));
