@@ -6,8 +6,10 @@ using FaceLab.Studio.Faces;
 using FaceLab.Studio.Hosting;
 using FaceLab.Studio.Jobs;
 using FaceLab.Studio.Manual;
+using FaceLab.Studio.Merging;
 using FaceLab.Studio.Security;
 using FaceLab.Studio.Training;
+using FaceLab.Workspace;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -72,6 +74,9 @@ public sealed class StudioServer : IAsyncDisposable
         builder.Services.AddSingleton<FaceJobs>();
         builder.Services.AddSingleton<TrainingJobs>();
         builder.Services.AddSingleton<ManualFaces>();
+        builder.Services.AddSingleton(WorkspaceLayout.At(options.Workspace));
+        builder.Services.AddSingleton<MergePreviews>();
+        builder.Services.AddSingleton<MergeJobs>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorResponses>();
@@ -94,6 +99,7 @@ public sealed class StudioServer : IAsyncDisposable
         JobEndpoints.Map(api);
         TrainEndpoints.Map(api);
         ManualFaceEndpoints.Map(api);
+        MergeEndpoints.Map(api);
         PageEndpoints.Map(app);
 
         try

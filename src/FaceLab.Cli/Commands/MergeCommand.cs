@@ -84,7 +84,7 @@ internal static class MergeCommand
                 Range = result.GetValue(frames) is { } r ? FrameRange.Parse(r) : FrameRange.All,
                 Workers = result.GetValue(workers),
             };
-            var report = await ProgressDisplay.RunAsync(console, p => FrameMergeRun.RunAsync(new ModelFacePredictor(trained), $"{Path.GetFileName(folder.Folder)}#{trained.Iteration}", request, p, ct));
+            var report = await ProgressDisplay.RunAsync(console, p => FrameMergeRun.RunAsync(new ModelFacePredictor(trained), trained.Identity, request, p, ct));
             console.Line($"merge: {report.Merged} frames merged" + (report.Kept > 0 ? $", {report.Kept} kept from the earlier run" : "")
                 + $", {report.FacesReplaced} faces replaced, into {layout.Merged}");
         }, keptWhenStopped: "merged frames are kept; run merge again to continue");

@@ -1,28 +1,31 @@
-// FaceLab Studio's page: the Faces and Train views and the jobs panel (later: manual faces, merge).
+// FaceLab Studio's page: the Faces, Manual faces, Train and Merge views and the jobs panel.
 import { initJobs } from './jobs.js';
 import { initFaces, showError } from './faces.js';
 import { initDetail } from './detail.js';
-import { initTrain, showTrain } from './train.js';
 import { initManual, showManual } from './manual.js';
+import { initTrain, showTrain } from './train.js';
+import { initMerge, showMerge } from './merge.js';
 
-/** Shows the page the address names (#faces, #manual, #train); the others stay in the document, hidden. */
+/** Pages by their address (#faces, #manual, #train, #merge); each is called when its page is shown. */
+const pages = { faces: () => {}, manual: showManual, train: showTrain, merge: showMerge };
+
+/** Shows the page the address names; the others stay in the document, hidden. */
 function route() {
-  const name = location.hash.slice(1) || 'faces';
-  const page = document.getElementById(`${name}-page`) ?? document.getElementById('faces-page');
-  for (const section of document.querySelectorAll('main > section')) section.hidden = section !== page;
-  for (const link of document.querySelectorAll('nav a')) link.classList.toggle('active', link.getAttribute('href') === `#${page.id.replace(/-page$/, '')}`);
-  if (page.id === 'train-page') showTrain();
-  if (page.id === 'manual-page') showManual();
+  const name = location.hash.slice(1) in pages ? location.hash.slice(1) : 'faces';
+  for (const section of document.querySelectorAll('main > section')) section.hidden = section.id !== `${name}-page`;
+  for (const link of document.querySelectorAll('nav a')) link.classList.toggle('active', link.getAttribute('href') === `#${name}`);
+  return pages[name]();
 }
 
 async function start() {
   initDetail();
   initJobs();
   initManual();
+  initMerge();
   await initFaces();
   await initTrain();
   window.addEventListener('hashchange', route);
-  route();
+  await route();
   document.body.dataset.ready = 'true';
 }
 

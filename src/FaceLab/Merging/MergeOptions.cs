@@ -65,13 +65,7 @@ public sealed record MergeOptions
     /// <summary>Throws a <see cref="FaceLabException"/> naming the first value out of range.</summary>
     public MergeOptions Validate()
     {
-        Range("erode", Erode, -400, 400);
-        Range("blur", Blur, 0, 400);
-        Range("hist-match-threshold", HistMatchThreshold, 0, 255);
-        Range("face-scale", FaceScale, -50, 50);
-        Range("sharpen-amount", SharpenAmount, -100, 100);
-        Range("motion-blur", MotionBlurPower, 0, 100);
-        Range("denoise", DenoisePower, 0, 500);
+        foreach (var setting in NumericSettings) setting.Check(setting.Of(this));
         _ = ColorTransfers.Modes.Get(ColorTransfer);
         foreach (var (name, ok) in new[]
         {
@@ -91,10 +85,29 @@ public sealed record MergeOptions
         $"scale={FaceScale}", $"sharpen={MergeNames.NameOf(MergeNames.Sharpening, Sharpen)}:{SharpenAmount}",
         $"motion={MotionBlurPower}", $"denoise={DenoisePower}");
 
-    private static void Range(string name, int value, int min, int max)
+    /// <summary>The numeric settings by their user names with the ranges <see cref="Validate"/> accepts (forms are built from them).</summary>
+    public static IReadOnlyList<MergeSettingRange> NumericSettings { get; } =
+    [
+        new("erode", -400, 400) { Of = o => o.Erode },
+        new("blur", 0, 400) { Of = o => o.Blur },
+        new("hist-match-threshold", 0, 255) { Of = o => o.HistMatchThreshold },
+        new("face-scale", -50, 50) { Of = o => o.FaceScale },
+        new("sharpen-amount", -100, 100) { Of = o => o.SharpenAmount },
+        new("motion-blur", 0, 100) { Of = o => o.MotionBlurPower },
+        new("denoise", 0, 500) { Of = o => o.DenoisePower },
+    ];
+}
+
+/// <summary>One numeric merge setting: its user name and the values it accepts, <see cref="Min"/>..<see cref="Max"/>.</summary>
+public sealed record MergeSettingRange(string Name, int Min, int Max)
+{
+    /// <summary>Reads the setting from a set of options.</summary>
+    internal Func<MergeOptions, int> Of { get; init; } = _ => 0;
+
+    /// <summary>Throws a <see cref="FaceLabException"/> when <paramref name="value"/> is out of range.</summary>
+    public void Check(int value)
     {
-        if (value < min || value > max)
-            throw new FaceLabException(name, $"{value.ToString(CultureInfo.InvariantCulture)} is out of range",
-                $"use {min}..{max}");
+        if (value < Min || value > Max)
+            throw new FaceLabException(Name, $"{value.ToString(CultureInfo.InvariantCulture)} is out of range", $"use {Min}..{Max}");
     }
 }

@@ -46,6 +46,27 @@ public sealed record MergeSession
     public MergeSession WithOptions(MergeOptions options) =>
         options == Options ? this : this with { Options = options.Validate(), Created = Now() };
 
+    /// <summary>These settings with <paramref name="options"/> for every frame: the per-frame overrides are dropped.</summary>
+    public MergeSession ForAllFrames(MergeOptions options) =>
+        WithOptions(options) is var changed && changed.Overrides.Count == 0 ? changed : changed with { Overrides = [], Created = Now() };
+
+    /// <summary>
+    /// These settings with <paramref name="options"/> for the frames <paramref name="frameNames"/> only
+    /// (an override each, none where they equal the options of every frame); a change gets a new time.
+    /// </summary>
+    public MergeSession ForFrames(IEnumerable<string> frameNames, MergeOptions options)
+    {
+        options.Validate();
+        var overrides = new Dictionary<string, MergeOptions>(Overrides, StringComparer.Ordinal);
+        foreach (var name in frameNames)
+        {
+            if (options == Options) overrides.Remove(name);
+            else overrides[name] = options;
+        }
+        var same = overrides.Count == Overrides.Count && overrides.All(p => Overrides.TryGetValue(p.Key, out var o) && o == p.Value);
+        return same ? this : this with { Overrides = overrides, Created = Now() };
+    }
+
     /// <summary>The mark every frame merged with these settings carries.</summary>
     [JsonIgnore]
     public ProvenanceMark Mark => new("FaceLab", ToolVersion.Current, Created, ProvenanceMark.DefaultStatement);

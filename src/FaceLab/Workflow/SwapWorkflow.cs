@@ -38,7 +38,7 @@ public static class SwapWorkflow
         var session = MergeSession.Load(modelFolder) ?? MergeSession.New(MergeOptions.Default);
         session.Save(modelFolder);
         var merge = await reporter.TrackAsync(p => FrameMergeRun.RunAsync(
-            new ModelFacePredictor(trained), $"{Path.GetFileName(modelFolder)}#{trained.Iteration}", MergeRequest.In(layout, session), p, ct));
+            new ModelFacePredictor(trained), trained.Identity, MergeRequest.In(layout, session), p, ct));
         reporter.Say($"{merge.Frames} frames merged with the model at iteration {trained.Iteration} ({merge.FacesReplaced} faces replaced) in {layout.Merged}");
 
         var result = Path.Combine(layout.Root, ResultFileName);

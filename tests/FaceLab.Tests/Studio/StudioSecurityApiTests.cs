@@ -20,6 +20,10 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     [InlineData("api/thumbnail?path=data_src/aligned/00001_0.jpg")]
     [InlineData("api/image?path=data_src/00001.png")]
     [InlineData("api/events")]
+    [InlineData("api/merge/models")]
+    [InlineData("api/merge/state")]
+    [InlineData("api/merge/evaluation")]
+    [InlineData("api/video?path=result.mp4")]
     [InlineData("api/no-such-thing")]
     public async Task EveryRequestWithoutTheTokenIsRefused(string url)
     {
@@ -89,6 +93,9 @@ public sealed class StudioSecurityApiTests(StudioWorkspaceFixture data) : Studio
     [InlineData("api/manual/frames?folder=%2Fetc")]
     [InlineData("api/manual/faces?folder=data_dst&frame=..%2F..%2Fsecret.png")]
     [InlineData("api/manual/faces?folder=data_dst%2F..%2F..&frame=00001.png")]
+    [InlineData("api/video?path=../outside.mp4")]
+    [InlineData("api/video?path=data_dst/../../outside.mp4")]
+    [InlineData("api/video?path=%2Ftmp%2Foutside.mp4")]
     public async Task PathsWithDotDotOrAbsolutePathsAreRefused(string url)
     {
         using var response = await Studio.Client.GetAsync(url);

@@ -58,6 +58,9 @@ public sealed class TrainedModel : IDisposable
     /// <summary>The iteration of the loaded checkpoint.</summary>
     public long Iteration { get; }
 
+    /// <summary>The model folder's name and the loaded iteration (<c>demo_DF#1346</c>): frames a merge journal names another identity of are merged again.</summary>
+    public string Identity => $"{System.IO.Path.GetFileName(Folder)}#{Iteration}";
+
     /// <summary>When the loaded checkpoint was saved.</summary>
     public DateTimeOffset SavedAt { get; }
 
