@@ -18,7 +18,7 @@ public class ModelTests
     public void Predicts_all_three_directions_at_its_resolution(string name)
     {
         var descriptor = ModelRegistry.Get(name);
-        using var model = descriptor.Create(descriptor.TinyOptions());
+        using var model = descriptor.Create(descriptor.TinyPreset());
         using var scope = NewDisposeScope();
         var r = descriptor.Defaults.Resolution;
         var (faces, _) = RealFaces.Batch(r, 2);
@@ -42,7 +42,7 @@ public class ModelTests
     public void Parameter_groups_cover_every_weight_once(string name)
     {
         var descriptor = ModelRegistry.Get(name);
-        using var model = descriptor.Create(descriptor.TinyOptions());
+        using var model = descriptor.Create(descriptor.TinyPreset());
         var grouped = model.ParameterGroups().SelectMany(g => g.Parameters).Sum(p => p.numel());
         Assert.Equal(model.parameters().Sum(p => p.numel()), grouped);
         Assert.Equal(model.ParameterGroups().Count, model.ParameterGroups().Select(g => g.Name).Distinct().Count());
@@ -53,7 +53,7 @@ public class ModelTests
     public void Adam_steps_on_a_fixed_batch_lower_the_loss(string name)
     {
         var descriptor = ModelRegistry.Get(name);
-        using var model = descriptor.Create(descriptor.TinyOptions(), seed: 5);
+        using var model = descriptor.Create(descriptor.TinyPreset(), seed: 5);
         var r = model.Resolution;
         var (src, srcMask) = RealFaces.Batch(r, 2);
         var (dst, dstMask) = RealFaces.Batch(r, 2, offset: 2);
@@ -74,8 +74,8 @@ public class ModelTests
     public void Saved_weights_load_into_a_fresh_model_with_identical_outputs(string name)
     {
         var descriptor = ModelRegistry.Get(name);
-        using var trained = descriptor.Create(descriptor.TinyOptions(), seed: 1);
-        using var fresh = descriptor.Create(descriptor.TinyOptions(), seed: 2);
+        using var trained = descriptor.Create(descriptor.TinyPreset(), seed: 1);
+        using var fresh = descriptor.Create(descriptor.TinyPreset(), seed: 2);
         using var scope = NewDisposeScope();
         var (faces, _) = RealFaces.Batch(trained.Resolution, 2);
         using var stream = new MemoryStream();

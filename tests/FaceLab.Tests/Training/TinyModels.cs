@@ -9,6 +9,9 @@ internal static class TinyModels
     public static AutoencoderOptions TinyOptions(this ModelDefinition model) =>
         ((AutoencoderOptions)model.Defaults).Shrunk(ModelPresets.TinyShrinkFactor);
 
+    /// <summary>The model's own tiny preset, for tests over every registered type (SAEHD's options are not an autoencoder's).</summary>
+    public static ModelOptions TinyPreset(this ModelDefinition model) => model.Preset(ModelPresets.Tiny);
+
     /// <summary>A run to <paramref name="target"/> with no autosave or backups between, batch 4.</summary>
     public static TrainingSessionOptions ShortRun(long target, int seed, int previewRows = 2) => new()
     {
