@@ -104,6 +104,20 @@ internal sealed class OnnxGraph
 
     public OnnxValue Add(OnnxValue left, float constant) => Node("Add", [left, FloatConstant(constant)], []);
 
+    /// <summary>Element-wise sum of two tensors of the same shape (a residual connection).</summary>
+    public OnnxValue Add(OnnxValue left, OnnxValue right) => Node("Add", [left, right], []);
+
+    /// <summary>
+    /// A layer written into the graph: an <see cref="IOnnxLayer"/> itself, a <see cref="Sequential"/>
+    /// as its children in order (each one an <see cref="IOnnxLayer"/>).
+    /// </summary>
+    public OnnxValue Layer(nn.Module<Tensor, Tensor> layer, OnnxValue input) => layer switch
+    {
+        IOnnxLayer exported => exported.Export(this, input),
+        Sequential sequence => sequence.children().Aggregate(input, (value, child) => Layer((nn.Module<Tensor, Tensor>)child, value)),
+        _ => throw new NotSupportedException($"{layer.GetType().Name} does not write itself to ONNX"),
+    };
+
     public OnnxValue Sqrt(OnnxValue input) => Node("Sqrt", [input], []);
 
     /// <summary>Mean over <paramref name="axes"/>, keeping them as size 1.</summary>

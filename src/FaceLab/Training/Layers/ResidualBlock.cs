@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -5,8 +6,10 @@ using static TorchSharp.torch;
 namespace FaceLab.Training.Layers;
 
 /// <summary>Two 3×3 convolutions whose output is added to the input, LeakyReLU 0.2 after each: refines features without changing their size.</summary>
-internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
+internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>, IOnnxLayer
 {
+    private const double Slope = 0.2;
+
     private readonly Conv2d conv1, conv2;
 
     public ResidualBlock(long channels, string name = nameof(ResidualBlock)) : base(name)
@@ -18,7 +21,13 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        var x = nn.functional.leaky_relu(conv1.forward(input), 0.2);
-        return nn.functional.leaky_relu(conv2.forward(x) + input, 0.2);
+        var x = nn.functional.leaky_relu(conv1.forward(input), Slope);
+        return nn.functional.leaky_relu(conv2.forward(x) + input, Slope);
+    }
+
+    public OnnxValue Export(OnnxGraph graph, OnnxValue input)
+    {
+        var x = graph.LeakyRelu(graph.Conv(conv1, input), Slope);
+        return graph.LeakyRelu(graph.Add(graph.Conv(conv2, x), input), Slope);
     }
 }

@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -39,5 +40,16 @@ internal sealed class SaehdDecoder : nn.Module<Tensor, (Tensor Face, Tensor Mask
         var output = head.forward(features);
         if (doubleResolution) output = nn.functional.pixel_shuffle(output, 2);
         return output.sigmoid();
+    }
+
+    /// <summary>The decoder in an ONNX graph: the face and mask outputs of <see cref="forward"/>.</summary>
+    public (OnnxValue Face, OnnxValue Mask) Export(OnnxGraph graph, OnnxValue input) =>
+        (Head(graph, faceHead, graph.Layer(image, input)), Head(graph, maskHead, graph.Layer(mask, input)));
+
+    private OnnxValue Head(OnnxGraph graph, Conv2d head, OnnxValue features)
+    {
+        var output = graph.Conv(head, features);
+        if (doubleResolution) output = graph.PixelShuffle(output, 2);
+        return graph.Sigmoid(output);
     }
 }

@@ -1,4 +1,6 @@
+using FaceLab.Training.Export;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace FaceLab.Training.Layers;
@@ -8,9 +10,9 @@ namespace FaceLab.Training.Layers;
 /// with <c>t</c> one more at 8e and a <see cref="ResidualBlock"/> (÷32); with <c>u</c> the map is
 /// pixel-normalised; flattened to one code vector per face.
 /// </summary>
-internal sealed class SaehdEncoder : nn.Module<Tensor, Tensor>
+internal sealed class SaehdEncoder : nn.Module<Tensor, Tensor>, IOnnxLayer
 {
-    private readonly nn.Module<Tensor, Tensor> layers;
+    private readonly Sequential layers;
     private readonly bool pixelNorm;
 
     public SaehdEncoder(int encoderDims, bool extraBlock, bool pixelNorm, string name = nameof(SaehdEncoder)) : base(name)
@@ -38,5 +40,12 @@ internal sealed class SaehdEncoder : nn.Module<Tensor, Tensor>
         var features = layers.forward(input);
         if (pixelNorm) features = PixelNorm.Apply(features);
         return features.flatten(1);
+    }
+
+    public OnnxValue Export(OnnxGraph graph, OnnxValue input)
+    {
+        var features = graph.Layer(layers, input);
+        if (pixelNorm) features = PixelNorm.Export(graph, features);
+        return graph.Flatten(features);
     }
 }

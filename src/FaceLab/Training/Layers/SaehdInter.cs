@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,7 +10,7 @@ namespace FaceLab.Training.Layers;
 /// <see cref="Upscale"/>; with <c>t</c> the map starts half as large and a <see cref="ResidualBlock"/>
 /// and a second upscale follow. The output is always 1/8 of the inner resolution.
 /// </summary>
-internal sealed class SaehdInter : nn.Module<Tensor, Tensor>
+internal sealed class SaehdInter : nn.Module<Tensor, Tensor>, IOnnxLayer
 {
     private readonly Linear dense1, dense2;
     private readonly nn.Module<Tensor, Tensor> upscale;
@@ -30,4 +31,7 @@ internal sealed class SaehdInter : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor code) =>
         upscale.forward(dense2.forward(dense1.forward(code)).view(-1, channels, low, low));
+
+    public OnnxValue Export(OnnxGraph graph, OnnxValue code) =>
+        graph.Layer(upscale, graph.Reshape(graph.Linear(dense2, graph.Linear(dense1, code)), -1, channels, low, low));
 }

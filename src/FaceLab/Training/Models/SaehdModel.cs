@@ -1,3 +1,4 @@
+using FaceLab.Training.Export;
 using FaceLab.Training.Layers;
 using static TorchSharp.torch;
 
@@ -76,6 +77,19 @@ internal sealed class SaehdModel : FaceSwapModel
         var shared = inter.forward(code);
         if (interB is null) return (Output(decoder.forward(shared)), decoderDst!.forward(shared).Mask);
         return (Output(decoder.forward(cat([shared, shared], 1))), decoder.forward(cat([interB.forward(code), shared], 1)).Mask);
+    }
+
+    internal override SwapValues ExportSwap(OnnxGraph graph, OnnxValue faces)
+    {
+        var code = encoder.Export(graph, faces);
+        var shared = inter.Export(graph, code);
+        if (interB is null)
+        {
+            var (dfFace, dfMask) = decoder.Export(graph, shared);
+            return new SwapValues(dfFace, dfMask, decoderDst!.Export(graph, shared).Mask);
+        }
+        var (face, mask) = decoder.Export(graph, graph.Concat(1, shared, shared));
+        return new SwapValues(face, mask, decoder.Export(graph, graph.Concat(1, interB.Export(graph, code), shared)).Mask);
     }
 
     public override IReadOnlyList<ParameterGroup> ParameterGroups() => interB is null

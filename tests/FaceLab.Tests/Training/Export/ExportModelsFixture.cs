@@ -25,16 +25,17 @@ public sealed class ExportModelsFixture : IDisposable
 
     public DemoFaceSetsFixture Faces { get; } = new();
 
-    /// <summary>The model folder of a tiny <paramref name="definition"/> trained on the demo faces.</summary>
-    public string Trained(ModelDefinition definition)
+    /// <summary>The model folder of a tiny <paramref name="definition"/> (or one with <paramref name="options"/>) trained on the demo faces.</summary>
+    public string Trained(ModelDefinition definition, ModelOptions? options = null)
     {
+        var key = options is null ? definition.Name : $"{definition.Name} {options.ArchitectureText()}";
         lock (_trained)
         {
-            if (_trained.TryGetValue(definition.Name, out var folder)) return folder;
-            var tiny = definition is AutoencoderDefinition ? definition.Preset(ModelPresets.Tiny) : definition.Defaults;
-            using var session = TrainingSession.Open(Faces.NewModelsFolder(), definition, "x", tiny, Faces.SourceSet, Faces.DestinationSet, TinyModels.ShortRun(1, seed: 7));
+            if (_trained.TryGetValue(key, out var folder)) return folder;
+            options ??= definition is AutoencoderDefinition or SaehdDefinition ? definition.Preset(ModelPresets.Tiny) : definition.Defaults;
+            using var session = TrainingSession.Open(Faces.NewModelsFolder(), definition, "x", options, Faces.SourceSet, Faces.DestinationSet, TinyModels.ShortRun(1, seed: 7));
             session.Run(TextWriter.Null, CancellationToken.None);
-            return _trained[definition.Name] = session.Folder;
+            return _trained[key] = session.Folder;
         }
     }
 
