@@ -9,8 +9,8 @@ internal static class TinyModels
     public static AutoencoderOptions TinyOptions(this ModelDefinition model) =>
         ((AutoencoderOptions)model.Defaults).Shrunk(ModelPresets.TinyShrinkFactor);
 
-    /// <summary>The model's own tiny preset, for tests over every registered type (SAEHD's options are not an autoencoder's).</summary>
-    public static ModelOptions TinyPreset(this ModelDefinition model) => model.Preset(ModelPresets.Tiny);
+    /// <summary>The model's own tiny preset at its own resolution, for tests over every registered type (SAEHD's options are not an autoencoder's).</summary>
+    public static ModelOptions TinyPreset(this ModelDefinition model) => model.Preset(ModelPresets.Tiny) with { Resolution = model.Defaults.Resolution };
 
     /// <summary>A run to <paramref name="target"/> with no autosave or backups between, batch 4.</summary>
     public static TrainingSessionOptions ShortRun(long target, int seed, int previewRows = 2) => new()
