@@ -69,19 +69,4 @@ public sealed class SaehdBench : IBenchmark
             Directory.Delete(scratch, recursive: true);
         }
     }
-
-    /// <summary>The process's peak resident set (Linux): reset it, read it.</summary>
-    private static class PeakResidentSet
-    {
-        public static void Reset()
-        {
-            if (File.Exists("/proc/self/clear_refs")) File.WriteAllText("/proc/self/clear_refs", "5");
-        }
-
-        public static long? Kilobytes()
-        {
-            var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-        }
-    }
 }

@@ -100,11 +100,7 @@ public sealed class TrainingStepBench : IBenchmark
             peak.Success ? double.Parse(peak.Groups[1].Value, CultureInfo.InvariantCulture) / 1024 : null);
     }
 
-    private static double PeakMemoryMb()
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return double.Parse(Regex.Match(line, @"\d+").Value, CultureInfo.InvariantCulture) / 1024;
-    }
+    private static double PeakMemoryMb() => (PeakResidentSet.Kilobytes() ?? 0) / 1024.0;
 
     private static double Median(List<double> values)
     {
