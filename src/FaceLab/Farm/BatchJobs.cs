@@ -9,19 +9,21 @@ namespace FaceLab.Farm;
 public sealed record BatchTaskRow(BatchSummaryRow Row, FarmTask? Task)
 {
     /// <summary>
-    /// Where the pair stands: its result's state, else what its task is doing (<c>waiting</c>,
-    /// <c>running</c>; <c>failed</c> when the task ended without a result: killed, cancelled, out of time).
+    /// Where the pair stands: what its task is doing while it is queued or running (<c>waiting</c>,
+    /// <c>running</c>), else its result's state, else <c>failed</c> when its task ended without a
+    /// result (killed, cancelled, out of time) and <c>pending</c> when none ran it.
     /// </summary>
-    public string State => Row.State != BatchPairState.Pending ? Row.State.ToString().ToLowerInvariant() : Task?.State switch
+    public string State => Task?.State switch
     {
         FarmTaskState.Waiting => "waiting",
         FarmTaskState.Running => "running",
+        _ when Row.State != BatchPairState.Pending => Row.State.ToString().ToLowerInvariant(),
         FarmTaskState.Failed or FarmTaskState.Succeeded => "failed",
         _ => "pending",
     };
 
-    /// <summary>True while its task is queued or running.</summary>
-    public bool Active => Row.State == BatchPairState.Pending && Task?.State is FarmTaskState.Waiting or FarmTaskState.Running;
+    /// <summary>True while its task is queued or running (a pair run again after a failure included).</summary>
+    public bool Active => Task?.State is FarmTaskState.Waiting or FarmTaskState.Running;
 }
 
 /// <summary>

@@ -46,7 +46,7 @@ public sealed class SlurmEngine : IFarmEngine
 
     /// <summary>After every task of <paramref name="array"/> succeeded, cancelled (not left pending) when one failed; or after every task ended.</summary>
     private static string[] FinishArguments(string? array, bool afterAny) =>
-        array is null ? ["--parsable"] : ["--parsable", $"--dependency={(afterAny ? "afterany" : "afterok")}:" + array, "--kill-on-invalid-dep=yes"];
+        array is null ? ["--parsable"] : ["--parsable", (afterAny ? "--dependency=afterany:" : "--dependency=afterok:") + array, "--kill-on-invalid-dep=yes"];
 
     /// <inheritdoc/>
     public FarmJobStates Query(FarmSubmission submission)

@@ -46,15 +46,7 @@ public sealed partial record BatchManifest
     {
         path = Path.GetFullPath(path);
         if (!System.IO.File.Exists(path)) throw new FaceLabException(path, "does not exist", "give the path of a batch manifest (JSON)");
-        BatchFile file;
-        try
-        {
-            file = JsonSerializer.Deserialize<BatchFile>(System.IO.File.ReadAllBytes(path), Json) ?? throw new JsonException("empty");
-        }
-        catch (JsonException e)
-        {
-            throw new FaceLabException(path, $"is not a batch manifest ({JsonErrors.Reason(e)})", "see docs/batch.md for its format", e);
-        }
+        var file = Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".tsv" ? ReadTable(path) : ReadJson(path);
         var folder = Path.GetDirectoryName(path)!;
         if (file.Pairs is not { Count: > 0 }) throw new FaceLabException(path, "lists no pairs", "add a \"pairs\" list of {\"name\", \"src\", \"dst\"}");
         var workspaces = Path.GetFullPath(file.Workspaces ?? Path.GetFileNameWithoutExtension(path) + "-workspaces", folder);
@@ -86,6 +78,35 @@ public sealed partial record BatchManifest
             pairs.Add(new BatchPair(index, entry.Name, options, SettingsOf(options)));
         }
         return new BatchManifest { File = path, Workspaces = workspaces, Pairs = pairs };
+    }
+
+    private static BatchFile ReadJson(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<BatchFile>(System.IO.File.ReadAllBytes(path), Json) ?? throw new JsonException("empty");
+        }
+        catch (JsonException e)
+        {
+            throw new FaceLabException(path, $"is not a batch manifest ({JsonErrors.Reason(e)})", "see docs/batch.md for its format", e);
+        }
+    }
+
+    /// <summary>A CSV or TSV list of <c>name,src,dst</c> lines (a header line of those words, empty lines and <c>#</c> comments skipped), with the default settings.</summary>
+    private static BatchFile ReadTable(string path)
+    {
+        var separator = Path.GetExtension(path).Equals(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
+        var pairs = new List<BatchPairEntry>();
+        foreach (var (line, number) in System.IO.File.ReadAllLines(path).Select((l, i) => (l.Trim(), i + 1)))
+        {
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var fields = line.Split(separator).Select(f => f.Trim()).ToArray();
+            if (fields.Length != 3)
+                throw new FaceLabException(path, string.Create(CultureInfo.InvariantCulture, $"line {number} has {fields.Length} fields, not 3"), $"write each pair as name{separator}src{separator}dst");
+            if (pairs.Count == 0 && fields.SequenceEqual(["name", "src", "dst"], StringComparer.OrdinalIgnoreCase)) continue;
+            pairs.Add(new BatchPairEntry { Name = fields[0], Src = fields[1], Dst = fields[2] });
+        }
+        return new BatchFile { Pairs = pairs };
     }
 
     /// <summary>The pair named <paramref name="nameOrIndex"/>, or at that index (from 0).</summary>

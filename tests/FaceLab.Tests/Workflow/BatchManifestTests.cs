@@ -78,6 +78,22 @@ public sealed class BatchManifestTests : IDisposable
     }
 
     [Fact]
+    public void A_csv_list_of_name_src_dst_takes_the_default_settings()
+    {
+        var path = _folder.Combine("queue.csv");
+        File.WriteAllText(path, "name,src,dst\n# a comment\none, a.mp4 ,clips/b.mp4\n\ntwo,clips/b.mp4,a.mp4\n");
+        var manifest = BatchManifest.Load(path);
+        Assert.Equal(["one", "two"], manifest.Pairs.Select(p => p.Name));
+        Assert.Equal(_folder.Combine("a.mp4"), manifest.Pairs[0].Options.SourceVideo);
+        Assert.Equal(_folder.Combine("queue-workspaces", "two"), manifest.Pairs[1].Workspace);
+        Assert.Equal(SwapTrainingRecipe.CpuDemo, manifest.Pairs[0].Options.Training);
+
+        File.WriteAllText(path, "one,a.mp4\n");
+        var e = Assert.Throws<FaceLabException>(() => BatchManifest.Load(path));
+        Assert.Equal($"{path}: line 1 has 2 fields, not 3 (write each pair as name,src,dst)", e.Message);
+    }
+
+    [Fact]
     public async Task The_cli_prints_the_error_on_one_line_and_exits_1()
     {
         var path = Write("""{ "pairs": [ { "name": "x", "src": "a.mp4", "dst": "a.mp4" }, { "name": "x", "src": "a.mp4", "dst": "a.mp4" } ] }""");
