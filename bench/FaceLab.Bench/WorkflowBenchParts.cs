@@ -18,11 +18,10 @@ internal static class WorkflowBenchParts
     }
 
     /// <summary>The header cells of <see cref="EvaluationCells"/>.</summary>
-    public const string EvaluationHeader = "ID retrieval | verified as src | dist. to src / dst | pose error ° | expression error | SSIM | sharpness ratio | flicker ratio";
+    public static string EvaluationHeader { get; } = string.Join(" | ", EvaluationColumns.Names);
 
-    /// <summary>The evaluation of a workflow run as table cells, as the demo reports it.</summary>
-    public static string EvaluationCells(EvaluationReport e) => string.Create(CultureInfo.InvariantCulture,
-        $"{e.Identity.IdRetrieval:0.00} | {e.Identity.SourceVerified:0.00} | {e.Identity.DistanceToSource:0.00} / {e.Identity.DistanceToDestination:0.00} | {e.PoseError.Mean:0.00} | {e.ExpressionError:0.000} | {e.Reconstruction?.Ssim:0.000} | {e.SharpnessRatio:0.00} | {e.FlickerRatio:0.00}");
+    /// <summary>The evaluation of a workflow run as table cells, as the batch summary shows it.</summary>
+    public static string EvaluationCells(EvaluationReport e) => string.Join(" | ", EvaluationColumns.Cells(e));
 }
 
 /// <summary>Prints the workflow's lines with the bench's name and hands each to <paramref name="heard"/>; the training log goes nowhere.</summary>

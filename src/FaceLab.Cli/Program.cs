@@ -55,6 +55,7 @@ public static class Program
         root.Options.Add(CommonOptions.Workspace);
         root.Subcommands.Add(SetupCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(BatchCommand.Create(console));
         root.Subcommands.Add(WorkspaceCommands.Create(console));
         root.Subcommands.Add(VideoCommands.Create(console));
         root.Subcommands.Add(FacesCommands.Create(console));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Reflection;
 using FaceLab.Cli.Rendering;
 using FaceLab.Common;
 using FaceLab.Faces.Detection;
@@ -73,41 +72,19 @@ internal static class FarmCommands
         }
     }
 
-    /// <summary>The options that say where and how shards run on the engine.</summary>
-    private sealed class EngineOptions
+    /// <summary>The engine options with the stage's shard and finishing commands.</summary>
+    private sealed class EngineOptions : FarmEngineOptions
     {
-        public Option<string> Engine { get; } = new("--engine") { Description = "The cluster engine (slurm)", DefaultValueFactory = _ => "slurm" };
-        public Option<int?> MaxParallel { get; } = new("--max-parallel") { Description = "At most this many shards at once (default: as many as the cluster runs)" };
-        public Option<string?> Partition { get; } = new("--partition") { Description = "The partition (queue) to run in" };
-        public Option<string?> Gres { get; } = new("--gres") { Description = "Generic resources per shard, e.g. gpu:1" };
-        public Option<int> Cores { get; } = new("--cpus-per-task") { Description = "CPU cores per shard (its worker threads)", DefaultValueFactory = _ => 1 };
-
-        public EngineOptions() => Engine.AcceptOnlyFromAmong("slurm");
-
-        public void AddTo(Command command)
+        public EngineOptions()
+            : base("shard", "slurm")
         {
-            foreach (var option in new Option[] { Engine, MaxParallel, Partition, Gres, Cores })
-                command.Options.Add(option);
         }
 
-        public FarmJobRequest Request(ParseResult result, FarmPaths paths, FarmManifest manifest, IReadOnlyList<int> shards)
-        {
-            if (result.GetValue(MaxParallel) is < 1) throw new FaceLabException("--max-parallel", "must be at least 1", null);
-            if (result.GetValue(Cores) < 1) throw new FaceLabException("--cpus-per-task", "must be at least 1", null);
-            return new FarmJobRequest
-            {
-                Paths = paths,
-                Manifest = manifest,
-                Shards = shards,
-                ShardCommand = [.. Launcher(), "--workspace", paths.Layout.Root, .. ShardArguments(paths.Stage), "--shard", $"auto/{manifest.ShardCount}",
-                    "--workers", result.GetValue(Cores).ToString(CultureInfo.InvariantCulture)],
-                FinishCommand = [.. Launcher(), "--workspace", paths.Layout.Root, "farm", "finish", manifest.Stage],
-                MaxParallel = result.GetValue(MaxParallel),
-                CoresPerShard = result.GetValue(Cores),
-                Partition = result.GetValue(Partition),
-                Gres = result.GetValue(Gres),
-            };
-        }
+        public FarmJobRequest Request(ParseResult result, FarmPaths paths, FarmManifest manifest, IReadOnlyList<int> shards) =>
+            Apply(result, FarmJobRequest.ForStage(paths, manifest, shards,
+                [.. SelfLauncher.Command, "--workspace", paths.Layout.Root, .. ShardArguments(paths.Stage), "--shard", $"auto/{manifest.ShardCount}",
+                    "--workers", CoresOf(result).ToString(CultureInfo.InvariantCulture)],
+                [.. SelfLauncher.Command, "--workspace", paths.Layout.Root, "farm", "finish", manifest.Stage]));
     }
 
     private static Command Plan(CliConsole console)
@@ -161,7 +138,7 @@ internal static class FarmCommands
                 foreach (var line in scripts.Commands) console.Line(line);
                 return Task.CompletedTask;
             }
-            var submission = FarmSubmissions.Submit(new SlurmEngine(), scripts);
+            var submission = FarmSubmissions.Submit(new SlurmEngine(), scripts, paths, manifest);
             console.Line($"submit: {manifest.Stage}: {manifest.ShardCount} shards of {manifest.ShardSize} frames as array job {submission.ArrayJob}, finishing job {submission.FinishJob}; logs in {paths.Logs}");
             console.Line($"submit: `facelab farm status {manifest.Stage}` shows where they stand");
             return Task.CompletedTask;
@@ -206,7 +183,7 @@ internal static class FarmCommands
                 console.Line($"resume: every shard of {manifest.Stage} is done and its finishing job {status.FinishJob} succeeded; nothing to resume");
                 return Task.CompletedTask;
             }
-            var submission = FarmSubmissions.Submit(slurm, slurm.Prepare(engine.Request(result, paths, manifest, shards)));
+            var submission = FarmSubmissions.Submit(slurm, slurm.Prepare(engine.Request(result, paths, manifest, shards)), paths, manifest);
             console.Line(shards.Count == 0
                 ? $"resume: every shard is done; finishing job {submission.FinishJob} submitted"
                 : $"resume: shards {string.Join(", ", shards)} as array job {submission.ArrayJob}, finishing job {submission.FinishJob}");
@@ -248,12 +225,4 @@ internal static class FarmCommands
         FarmStage.ExtractSource => ["faces", "extract", "data_src"],
         _ => ["faces", "extract", "data_dst"],
     };
-
-    /// <summary>How this process was started, so nodes start FaceLab the same way (through dotnet for a framework-dependent build).</summary>
-    private static IReadOnlyList<string> Launcher()
-    {
-        var process = Environment.ProcessPath ?? "dotnet";
-        var entry = Assembly.GetEntryAssembly()?.Location;
-        return Path.GetFileNameWithoutExtension(process) == "dotnet" && !string.IsNullOrEmpty(entry) ? [process, entry] : [process];
-    }
 }

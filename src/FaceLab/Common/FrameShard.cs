@@ -45,7 +45,7 @@ public sealed record FrameShard
         var parts = text.Split('/');
         if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             throw new FaceLabException(text, "is not a shard", "write it as INDEX/COUNT, e.g. 0/4, or auto/COUNT to take the index from the job array");
-        if (parts[0] == "auto") return new FrameShard(IndexFromEnvironment(environment ?? Environment.GetEnvironmentVariable), count);
+        if (parts[0] == "auto") return new FrameShard(ArrayTaskIndex(environment), count);
         return int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
             ? new FrameShard(index, count)
             : throw new FaceLabException(text, "is not a shard", "write it as INDEX/COUNT, e.g. 0/4, or auto/COUNT");
@@ -71,8 +71,10 @@ public sealed record FrameShard
     /// <summary><c>I/N</c>, as <see cref="Parse"/> reads it.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Index}/{Count}");
 
-    private static int IndexFromEnvironment(Func<string, string?> environment)
+    /// <summary>The index (from 0) of the job array task this process runs as, read from <see cref="IndexVariables"/> in <paramref name="environment"/> (the process's when null).</summary>
+    public static int ArrayTaskIndex(Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         foreach (var (variable, firstTask) in IndexVariables)
         {
             if (environment(variable) is not { Length: > 0 } value) continue;

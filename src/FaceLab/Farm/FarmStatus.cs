@@ -43,43 +43,29 @@ public sealed record FarmStatus(FarmManifest Manifest, IReadOnlyList<ShardStatus
 public static class FarmSubmissions
 {
     /// <summary>Submits <paramref name="scripts"/> and records the jobs with the plan they run.</summary>
-    public static FarmSubmission Submit(IFarmEngine engine, FarmScripts scripts)
-    {
-        var submission = engine.Submit(scripts);
-        var paths = scripts.Job.Paths;
-        var jobs = Jobs(paths).Append(new SubmittedJob(scripts.Job.Manifest.Hash, submission)).ToList();
-        AtomicOutput.WriteAllBytes(paths.Jobs, JsonSerializer.SerializeToUtf8Bytes(jobs, FarmManifest.Json));
-        return submission;
-    }
+    public static FarmSubmission Submit(IFarmEngine engine, FarmScripts scripts, FarmPaths paths, FarmManifest manifest) =>
+        FarmJobLog.Submit(engine, scripts, paths.Jobs, manifest.Hash);
 
     /// <summary>Where every shard of the plan stands: done by its marker, else as the engine reports the last task that ran it.</summary>
     public static FarmStatus Status(FarmPaths paths, FarmManifest manifest, IFarmEngine engine)
     {
         var unfinished = FarmJob.UnfinishedShards(paths, manifest).Select(s => s.Index).ToHashSet();
-        var jobs = Jobs(paths).Where(j => j.Manifest == manifest.Hash && j.Submission.Engine == engine.Name).ToList();
-        var states = jobs.Select(j => engine.Query(j.Submission)).ToList();
+        var tasks = FarmJobLog.Tasks(paths.Jobs, manifest.Hash, engine);
         var rows = manifest.Shards.Select(shard =>
         {
             var range = manifest.RangeOf(shard);
-            if (!unfinished.Contains(shard.Index)) return new ShardStatus(shard, range, ShardState.Done, LastJob(shard.Index));
-            for (var i = jobs.Count - 1; i >= 0; i--)
+            var task = tasks.Of(shard.Index);
+            if (!unfinished.Contains(shard.Index)) return new ShardStatus(shard, range, ShardState.Done, task?.Job);
+            return new ShardStatus(shard, range, task?.State switch
             {
-                if (!jobs[i].Submission.Shards.Contains(shard.Index)) continue;
-                var job = $"{jobs[i].Submission.ArrayJob}_{shard.Index}";
-                return states[i].Shards.TryGetValue(shard.Index, out var task)
-                    ? new ShardStatus(shard, range, task switch
-                    {
-                        FarmTaskState.Waiting => ShardState.Waiting,
-                        FarmTaskState.Running => ShardState.Running,
-                        _ => ShardState.Failed, // ended, yet no marker: it did not finish its frames
-                    }, job)
-                    : new ShardStatus(shard, range, ShardState.Missing, job);
-            }
-            return new ShardStatus(shard, range, ShardState.Missing, null);
+                null => ShardState.Missing,
+                FarmTaskState.Waiting => ShardState.Waiting,
+                FarmTaskState.Running => ShardState.Running,
+                FarmTaskState.Failed or FarmTaskState.Succeeded => ShardState.Failed, // ended, yet no marker: it did not finish its frames
+                _ => ShardState.Missing, // the engine forgot it
+            }, task?.Job);
         }).ToList();
-        return new FarmStatus(manifest, rows, jobs.LastOrDefault()?.Submission.FinishJob, states.LastOrDefault()?.Finish);
-
-        string? LastJob(int index) => jobs.LastOrDefault(j => j.Submission.Shards.Contains(index)) is { } j ? $"{j.Submission.ArrayJob}_{index}" : null;
+        return new FarmStatus(manifest, rows, tasks.FinishJob, tasks.Finish);
     }
 
     /// <summary>The shards to submit again: an error while shards of the plan are still queued or running (their outcome is not known yet).</summary>
@@ -91,20 +77,4 @@ public static class FarmSubmissions
                 "wait until no shard is queued or running, then resume");
         return status.ToRerun;
     }
-
-    private static List<SubmittedJob> Jobs(FarmPaths paths)
-    {
-        if (!File.Exists(paths.Jobs)) return [];
-        try
-        {
-            return JsonSerializer.Deserialize<List<SubmittedJob>>(File.ReadAllBytes(paths.Jobs), FarmManifest.Json) ?? [];
-        }
-        catch (JsonException e)
-        {
-            throw new FaceLabException(paths.Jobs, $"damaged record of submitted jobs ({e.Message})", "delete it; the markers still say which shards finished", e);
-        }
-    }
-
-    /// <summary>A submission with the hash of the plan it runs.</summary>
-    private sealed record SubmittedJob(string Manifest, FarmSubmission Submission);
 }

@@ -26,38 +26,69 @@ public interface IFarmEngine
     FarmJobStates Query(FarmSubmission submission);
 }
 
-/// <summary>What to submit: the plan's shards to run, how many at once, where, and the command that starts FaceLab on a node.</summary>
+/// <summary>
+/// What to submit: an indexed array of tasks (a stage's shards, a batch's pairs), how many at once,
+/// where, the command each task runs and the finishing job's.
+/// </summary>
 public sealed record FarmJobRequest
 {
-    /// <summary>The stage's files.</summary>
-    public required FarmPaths Paths { get; init; }
+    /// <summary>The job's name on the cluster after <c>facelab-</c> (the stage, <c>batch</c>).</summary>
+    public required string Name { get; init; }
 
-    /// <summary>The plan.</summary>
-    public required FarmManifest Manifest { get; init; }
+    /// <summary>What one task is, in log and script names (<c>shard</c>, <c>pair</c>).</summary>
+    public string TaskNoun { get; init; } = "shard";
 
-    /// <summary>The shard indices to run (all, or those a resume reruns); may be empty when only the finishing job is left.</summary>
+    /// <summary>The folder the scripts are written to by default.</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>The folder of the job logs.</summary>
+    public required string Logs { get; init; }
+
+    /// <summary>A comment line in the task script saying what a task runs, e.g. the plan it belongs to.</summary>
+    public required string TaskComment { get; init; }
+
+    /// <summary>The task indices to run (all, or those a resume reruns); may be empty when only the finishing job is left.</summary>
     public required IReadOnlyList<int> Shards { get; init; }
 
     /// <summary>
-    /// The command every task runs, program first: a FaceLab shard taking its index from the job
+    /// The command every task runs, program first: a FaceLab command taking its index from the job
     /// array (the front end that submits knows how to start itself and spell its options).
     /// </summary>
     public required IReadOnlyList<string> ShardCommand { get; init; }
 
-    /// <summary>The command the finishing job runs once every shard succeeded.</summary>
+    /// <summary>The command the finishing job runs once every task ended (see <see cref="FinishAfterAny"/>).</summary>
     public required IReadOnlyList<string> FinishCommand { get; init; }
 
-    /// <summary>At most this many shards at once; null for no limit.</summary>
+    /// <summary>
+    /// Start the finishing job when every task ended, however it ended [false: only when every task
+    /// succeeded, and cancelled otherwise].
+    /// </summary>
+    public bool FinishAfterAny { get; init; }
+
+    /// <summary>At most this many tasks at once; null for no limit.</summary>
     public int? MaxParallel { get; init; }
 
-    /// <summary>CPU cores per shard.</summary>
+    /// <summary>CPU cores per task.</summary>
     public int CoresPerShard { get; init; } = 1;
 
     /// <summary>The partition (queue) to run in; null for the cluster's default.</summary>
     public string? Partition { get; init; }
 
-    /// <summary>Generic resources per shard, e.g. <c>gpu:1</c>; null for none.</summary>
+    /// <summary>Generic resources per task, e.g. <c>gpu:1</c>; null for none.</summary>
     public string? Gres { get; init; }
+
+    /// <summary>A request for the shards of a planned stage: its job files in <c>farm/STAGE/</c>.</summary>
+    public static FarmJobRequest ForStage(FarmPaths paths, FarmManifest manifest, IReadOnlyList<int> shards,
+        IReadOnlyList<string> shardCommand, IReadOnlyList<string> finishCommand) => new()
+        {
+            Name = manifest.Stage,
+            Folder = paths.Folder,
+            Logs = paths.Logs,
+            TaskComment = $"Shard $SLURM_ARRAY_TASK_ID of the {manifest.ShardCount} planned in {paths.Manifest}.",
+            Shards = shards,
+            ShardCommand = shardCommand,
+            FinishCommand = finishCommand,
+        };
 }
 
 /// <summary>Prepared scripts and the commands that submit them, for a dry run or for submitting by hand.</summary>

@@ -19,16 +19,15 @@ public sealed class SlurmEngine : IFarmEngine
     /// <inheritdoc/>
     public FarmScripts Prepare(FarmJobRequest job, string? shardScriptPath = null)
     {
-        var stage = job.Manifest.Stage;
-        var shardPath = Path.GetFullPath(shardScriptPath ?? Path.Combine(job.Paths.Folder, "slurm-shards.sh"));
-        var finishPath = shardScriptPath is null ? Path.Combine(job.Paths.Folder, "slurm-finish.sh") : shardPath + ".finish.sh";
-        var shardScript = Script(job, $"facelab-{stage}", Path.Combine(job.Paths.Logs, "shard-%a.job-%A.log"), job.CoresPerShard, job.Gres,
-            $"# Shard $SLURM_ARRAY_TASK_ID of the {job.Manifest.ShardCount} planned in {job.Paths.Manifest}.", job.ShardCommand);
-        var finishScript = Script(job, $"facelab-{stage}-finish", Path.Combine(job.Paths.Logs, "finish.job-%j.log"), 1, gres: null,
-            "# Runs after every shard succeeded: checks their markers, then finishes the stage.", job.FinishCommand);
+        var shardPath = Path.GetFullPath(shardScriptPath ?? Path.Combine(job.Folder, $"slurm-{job.TaskNoun}s.sh"));
+        var finishPath = shardScriptPath is null ? Path.Combine(job.Folder, "slurm-finish.sh") : shardPath + ".finish.sh";
+        var shardScript = Script(job, $"facelab-{job.Name}", Path.Combine(job.Logs, $"{job.TaskNoun}-%a.job-%A.log"), job.CoresPerShard, job.Gres,
+            "# " + job.TaskComment, job.ShardCommand);
+        var finishScript = Script(job, $"facelab-{job.Name}-finish", Path.Combine(job.Logs, "finish.job-%j.log"), 1, gres: null,
+            job.FinishAfterAny ? "# Runs after every task ended." : "# Runs after every task succeeded: checks their results, then finishes the job.", job.FinishCommand);
         var commands = new List<string>();
         if (job.Shards.Count > 0) commands.Add(Quote(["sbatch", .. ArrayArguments(job), shardPath]));
-        commands.Add(Quote(["sbatch", .. FinishArguments(job.Shards.Count > 0 ? "ARRAY_JOB_ID" : null), finishPath]));
+        commands.Add(Quote(["sbatch", .. FinishArguments(job.Shards.Count > 0 ? "ARRAY_JOB_ID" : null, job.FinishAfterAny), finishPath]));
         return new FarmScripts(job, shardScript, finishScript, shardPath, finishPath, commands);
     }
 
@@ -36,18 +35,18 @@ public sealed class SlurmEngine : IFarmEngine
     public FarmSubmission Submit(FarmScripts scripts)
     {
         var job = scripts.Job;
-        Directory.CreateDirectory(job.Paths.Logs);
+        Directory.CreateDirectory(job.Logs);
         scripts.Write();
         var array = job.Shards.Count > 0 ? JobId(Run("sbatch", [.. ArrayArguments(job), scripts.ShardScriptPath])) : null;
-        var finish = JobId(Run("sbatch", [.. FinishArguments(array), scripts.FinishScriptPath]));
+        var finish = JobId(Run("sbatch", [.. FinishArguments(array, job.FinishAfterAny), scripts.FinishScriptPath]));
         return new FarmSubmission(Name, array, finish, job.Shards);
     }
 
     private static string[] ArrayArguments(FarmJobRequest job) => ["--parsable", "--array=" + ArraySpec(job.Shards, job.MaxParallel)];
 
-    /// <summary>After every task of <paramref name="array"/> succeeded; cancelled (not left pending) when one failed.</summary>
-    private static string[] FinishArguments(string? array) =>
-        array is null ? ["--parsable"] : ["--parsable", "--dependency=afterok:" + array, "--kill-on-invalid-dep=yes"];
+    /// <summary>After every task of <paramref name="array"/> succeeded, cancelled (not left pending) when one failed; or after every task ended.</summary>
+    private static string[] FinishArguments(string? array, bool afterAny) =>
+        array is null ? ["--parsable"] : ["--parsable", (afterAny ? "--dependency=afterany:" : "--dependency=afterok:") + array, "--kill-on-invalid-dep=yes"];
 
     /// <inheritdoc/>
     public FarmJobStates Query(FarmSubmission submission)

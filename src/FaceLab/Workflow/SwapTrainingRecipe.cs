@@ -28,6 +28,9 @@ public sealed record SwapTrainingRecipe
     /// <summary>Minutes of training in total, over every run of the workflow [10].</summary>
     public double Minutes { get; init; } = 10;
 
+    /// <summary>Stop at this model iteration, or when the minutes are spent if that comes first [null: train the minutes].</summary>
+    public long? TargetIteration { get; init; }
+
     /// <summary>Random seed of the model and its samples [1].</summary>
     public int Seed { get; init; } = 1;
 
@@ -39,5 +42,6 @@ public sealed record SwapTrainingRecipe
         if (BatchSize is < 1 or > 256) throw new FaceLabException($"batch size {BatchSize}", "must be 1–256", null);
         if (!(LearningRate is > 0 and < 1)) throw new FaceLabException($"learning rate {LearningRate}", "must be between 0 and 1", null);
         if (!(Minutes is >= 0 and < 1e6)) throw new FaceLabException($"{Minutes} minutes of training", "must be zero or more", null);
+        if (TargetIteration is < 1) throw new FaceLabException($"target iteration {TargetIteration}", "must be at least 1", null);
     }
 }

@@ -162,6 +162,7 @@ public static class SwapWorkflow
         {
             BatchSize = recipe.BatchSize,
             MaxMinutes = left / 60,
+            TargetIteration = recipe.TargetIteration,
             AutosaveMinutes = 5,
             ReportEvery = 25,
             Seed = recipe.Seed,
@@ -171,7 +172,8 @@ public static class SwapWorkflow
         using var source = FolderFaceSet.Open(layout.SourceAligned);
         using var destination = FolderFaceSet.Open(layout.DestinationAligned);
         using var session = TrainingSession.Open(layout.Models, model, options.ModelName, model.Preset(recipe.Preset), source, destination, training);
-        reporter.Say($"training {model.Name} ({session.ModelOptions.ArchitectureText()}) for {left / 60:0.#} minutes from iteration {session.Iteration}; Ctrl+C saves and stops");
+        var until = recipe.TargetIteration is { } target ? $" or to iteration {target}" : "";
+        reporter.Say($"training {model.Name} ({session.ModelOptions.ArchitectureText()}) for {left / 60:0.#} minutes{until} from iteration {session.Iteration}; Ctrl+C saves and stops");
         var started = options.TrainingClock.GetTimestamp();
         try
         {

@@ -7,7 +7,7 @@ namespace FaceLab.Workflow;
 /// How long the workflow's remaining steps should take on this machine, from rates measured on
 /// 2 CPU cores at the demo's frame sizes (bench/RESULTS.md): a step already done costs nothing.
 /// </summary>
-internal readonly record struct WorkflowEstimate(TimeSpan Total, TimeSpan Training)
+internal readonly record struct WorkflowEstimate(TimeSpan Total, TimeSpan Training, long? TargetIteration = null)
 {
     // Frames (or faces) per second of each step on 2 cores, rounded down from the benchmarks.
     private const double FramesDecodedPerSecond = 150;
@@ -28,9 +28,10 @@ internal readonly record struct WorkflowEstimate(TimeSpan Total, TimeSpan Traini
         var training = TimeSpan.FromSeconds(Math.Max(0, options.Training.Minutes * 60 - state.TrainedSeconds));
         seconds += destinationFrames / FramesMergedPerSecond + destinationFrames / FramesAssembledPerSecond;
         seconds += Math.Min(destinationFrames, options.EvaluationFrames ?? destinationFrames) / FramesEvaluatedPerSecond;
-        return new WorkflowEstimate(TimeSpan.FromSeconds(seconds) + training, training);
+        return new WorkflowEstimate(TimeSpan.FromSeconds(seconds) + training, training, options.Training.TargetIteration);
     }
 
-    public override string ToString() =>
-        $"about {Math.Ceiling(Total.TotalMinutes):0} minutes ({Training.TotalMinutes:0.#} of them training)";
+    public override string ToString() => TargetIteration is { } target
+        ? $"about {Math.Ceiling((Total - Training).TotalMinutes):0} minutes plus training to iteration {target} (at most {Training.TotalMinutes:0.#} minutes)"
+        : $"about {Math.Ceiling(Total.TotalMinutes):0} minutes ({Training.TotalMinutes:0.#} of them training)";
 }

@@ -22,7 +22,7 @@ public partial class LibraryMessageTests
     [
         "--query-gpu=memory.total --format=csv,noheader,nounits", // nvidia-smi
         "--silent", "--pack-destination", // npm pack
-        "--parsable", "--array=", "--dependency=afterok:", "--kill-on-invalid-dep=yes", // sbatch
+        "--parsable", "--array=", "--dependency=afterok:", "--dependency=afterany:", "--kill-on-invalid-dep=yes", // sbatch
     ];
 
     [GeneratedRegex(@"(^|[\s(""'/])--[a-z][a-z0-9-]*")]
