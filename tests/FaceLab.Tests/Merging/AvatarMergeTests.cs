@@ -62,7 +62,7 @@ public sealed class AvatarMergeTests(MergeWorkspaceFixture workspace, DemoFaceSe
 
         Assert.Equal(6, report.Merged);
         Assert.Equal(6, report.FacesReplaced);
-        Assert.Equal(RangeNames, Directory.GetFiles(output.Combine("merged")).Select(f => Path.GetFileName(f)!).Order().ToArray());
+        Assert.Equal(RangeNames, Directory.GetFiles(output.Combine("merged"), "*.png").Select(f => Path.GetFileName(f)!).Order().ToArray());
         var changedInside = 0.0;
         foreach (var name in RangeNames)
         {
