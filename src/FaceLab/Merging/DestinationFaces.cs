@@ -51,7 +51,7 @@ internal sealed class DestinationFaces
         return new DestinationFaces(WithMotion(byFrame, frameNames), count);
     }
 
-    /// <summary>Each face with the centre of the nearest face in the previous and the next frame.</summary>
+    /// <summary>Each face with the nearest face (its landmarks and centre) in the previous and the next frame.</summary>
     private static Dictionary<string, FrameFace[]> WithMotion(Dictionary<string, List<Point2d[]>> byFrame, IReadOnlyList<string> frameNames)
     {
         var result = new Dictionary<string, FrameFace[]>(StringComparer.Ordinal);
@@ -63,12 +63,19 @@ internal sealed class DestinationFaces
             result[frameNames[i]] = [.. faces.Select(landmarks =>
             {
                 var face = new FrameFace(landmarks);
-                return face with { PreviousCentre = Nearest(previous, face.Centre), NextCentre = Nearest(next, face.Centre) };
+                var (before, after) = (Nearest(previous, face.Centre), Nearest(next, face.Centre));
+                return face with
+                {
+                    PreviousCentre = before?.Centre,
+                    NextCentre = after?.Centre,
+                    PreviousLandmarks = before?.Landmarks,
+                    NextLandmarks = after?.Landmarks,
+                };
             })];
         }
         return result;
     }
 
-    private static Point2d? Nearest(List<Point2d[]>? faces, Point2d centre) =>
-        faces?.Select(f => new FrameFace(f).Centre).MinBy(c => c.DistanceTo(centre));
+    private static FrameFace? Nearest(List<Point2d[]>? faces, Point2d centre) =>
+        faces?.Select(f => new FrameFace(f)).MinBy(f => f.Centre.DistanceTo(centre));
 }

@@ -46,7 +46,7 @@ public static class FrameMergeRun
         {
             var name = names[index];
             var frameFaces = faces.Of(name);
-            MergeFrame(frames[index], name, frameFaces, new FrameMerger(timed, request.Session.For(name)), request, mark);
+            MergeFrame(frames, index, frameFaces, new FrameMerger(timed, request.Session.For(name)), request, mark);
             journal.MarkDone(name);
             Interlocked.Add(ref replaced, frameFaces.Count);
             progress?.Report(new OperationProgress("merge", Interlocked.Increment(ref done), positions.Count));
@@ -78,10 +78,15 @@ public static class FrameMergeRun
         File.Exists(Path.Combine(request.Output, OutputName(name, request.Session.For(name))))
         && File.Exists(Path.Combine(request.MaskOutput, Path.GetFileNameWithoutExtension(name) + ".png"));
 
-    private static void MergeFrame(string path, string name, IReadOnlyList<FrameFace> faces, FrameMerger merger, MergeRequest request, ProvenanceMark mark)
+    private static void MergeFrame(IReadOnlyList<string> frames, int index, IReadOnlyList<FrameFace> faces, FrameMerger merger, MergeRequest request, ProvenanceMark mark)
     {
-        using var frame = ImageDecoding.Read(path);
-        var merged = merger.Merge(frame, faces, debug: request.DebugOutput is not null);
+        var name = Path.GetFileName(frames[index]);
+        using var frame = ImageDecoding.Read(frames[index]);
+        // A model that reads motion also sees the neighbour frames (only those holding the faces' neighbours are read).
+        var temporal = merger.ReadsNeighbourFrames && faces.Count > 0;
+        using var previous = temporal && index > 0 && faces.Any(f => f.PreviousLandmarks is not null) ? ImageDecoding.Read(frames[index - 1]) : null;
+        using var next = temporal && index + 1 < frames.Count && faces.Any(f => f.NextLandmarks is not null) ? ImageDecoding.Read(frames[index + 1]) : null;
+        var merged = merger.Merge(frame, faces, debug: request.DebugOutput is not null, new NeighbourFrames(previous, next));
         using var image = merged.Image;
         using var mask = merged.Mask;
         using var debug = merged.Debug;
@@ -113,12 +118,18 @@ public static class FrameMergeRun
 
         public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
 
-        public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> faces)
+        public int TemporalFrames => inner.TemporalFrames;
+
+        public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> faces) => Timed(() => inner.Predict(faces));
+
+        public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<FaceFrames> faces) => Timed(() => inner.Predict(faces));
+
+        private IReadOnlyList<FacePrediction> Timed(Func<IReadOnlyList<FacePrediction>> predict)
         {
             var clock = Stopwatch.StartNew();
             try
             {
-                return inner.Predict(faces);
+                return predict();
             }
             finally
             {

@@ -24,10 +24,17 @@ internal sealed class FrameMerger
 
     public MergeOptions Options { get; }
 
+    /// <summary>The predictor reads the previous and next frames' faces: give <see cref="Merge"/> the neighbour frames.</summary>
+    public bool ReadsNeighbourFrames => _predictor.TemporalFrames > 1 && Options.Mode != MergeMode.Original;
+
     /// <param name="frame">The dst frame, <c>CV_8UC3</c> (BGR); not changed.</param>
     /// <param name="faces">The faces to replace, in the order they are pasted.</param>
     /// <param name="debug">Also draw the debug view (dst face, prediction, mask, result per face).</param>
-    public MergedFrame Merge(Mat frame, IReadOnlyList<FrameFace> faces, bool debug = false)
+    /// <param name="neighbours">
+    /// The previous and next frames, for a predictor that reads motion (<see cref="ReadsNeighbourFrames"/>):
+    /// each face's neighbours are cut from them; without them (or a face's neighbour) the face stands in for itself.
+    /// </param>
+    public MergedFrame Merge(Mat frame, IReadOnlyList<FrameFace> faces, bool debug = false, NeighbourFrames? neighbours = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (frame.Type() != MatType.CV_8UC3 || frame.Empty())
@@ -40,14 +47,26 @@ internal sealed class FrameMerger
                 .Where(p => p.Placement is not null)
                 .Select(p => (p.Face, Placement: p.Placement!))
                 .ToList();
+        if (placed.Count == 0 && Options.Mode == MergeMode.Puppet)
+        {
+            image.Dispose();
+            mask.Dispose();
+            return PuppetView.Empty(_predictor.Resolution, debug ? MergeDebugImage.Draw([], Options) : null);
+        }
         if (placed.Count == 0) return new MergedFrame(image, mask, debug ? MergeDebugImage.Draw([], Options) : null);
 
         var cuts = placed.Select(p => Cut(frame, p.Placement)).ToList();
-        var predictions = _predictor.Predict(cuts);
+        var predictions = ReadsNeighbourFrames ? PredictWithNeighbours(placed.Select(p => p.Face).ToList(), cuts, neighbours) : _predictor.Predict(cuts);
         try
         {
             if (predictions.Count != cuts.Count)
                 throw new InvalidOperationException($"the predictor returned {predictions.Count} predictions for {cuts.Count} faces");
+            if (Options.Mode == MergeMode.Puppet)
+            {
+                image.Dispose();
+                mask.Dispose();
+                return PuppetView.Of(predictions[0], cuts[0], debug ? MergeDebugImage.Draw([], Options) : null);
+            }
             if (Options.Mode == MergeMode.RawPredict)
             {
                 image.Dispose();
@@ -82,10 +101,33 @@ internal sealed class FrameMerger
         }
     }
 
-    private Mat Cut(Mat frame, FacePlacement placement)
+    private Mat Cut(Mat frame, FacePlacement placement) => Cut(frame, placement.Cut);
+
+    private Mat Cut(Mat frame, Affine2D cut)
     {
-        using var bgrBytes = FaceWarp.ToFace(frame, placement.Cut, _predictor.Resolution);
+        using var bgrBytes = FaceWarp.ToFace(frame, cut, _predictor.Resolution);
         return Pixels.BytesToFloat01(bgrBytes);
+    }
+
+    /// <summary>The predictions with each face's previous and next frame's face, cut with their own landmarks as the current one is.</summary>
+    private IReadOnlyList<FacePrediction> PredictWithNeighbours(List<FrameFace> faces, List<Mat> cuts, NeighbourFrames? neighbours)
+    {
+        Mat? Neighbour(Mat? frame, IReadOnlyList<Point2d>? landmarks) => frame is null || landmarks is null
+            ? null
+            : Cut(frame, FaceAligner.ImageToFace(landmarks, _predictor.FaceType, _predictor.Resolution));
+        var frames = faces.Select((f, i) => new FaceFrames(cuts[i], Neighbour(neighbours?.Previous, f.PreviousLandmarks), Neighbour(neighbours?.Next, f.NextLandmarks))).ToList();
+        try
+        {
+            return _predictor.Predict(frames);
+        }
+        finally
+        {
+            foreach (var f in frames)
+            {
+                f.Previous?.Dispose();
+                f.Next?.Dispose();
+            }
+        }
     }
 
     /// <summary>raw-predict: the first face's prediction at model resolution, its learned mask as the mask.</summary>

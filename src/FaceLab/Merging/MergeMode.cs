@@ -26,6 +26,12 @@ public enum MergeMode
 
     /// <summary>The prediction at model resolution instead of the frame (debug).</summary>
     RawPredict,
+
+    /// <summary>
+    /// A puppet video (AVATAR's own output): each output frame is the predicted src face at model
+    /// resolution beside the driving dst face cut from the frame (2R × R); a frame without a face is black.
+    /// </summary>
+    Puppet,
 }
 
 /// <summary>Which mask limits the blend.</summary>

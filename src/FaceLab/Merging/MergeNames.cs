@@ -16,6 +16,7 @@ public static class MergeNames
         ("seamless-hist-match", MergeMode.SeamlessHistMatch),
         ("raw-rgb", MergeMode.RawRgb),
         ("raw-predict", MergeMode.RawPredict),
+        ("puppet", MergeMode.Puppet),
     ]);
 
     /// <summary>Mask modes by name.</summary>

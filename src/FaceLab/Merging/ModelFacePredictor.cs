@@ -15,4 +15,10 @@ public sealed class ModelFacePredictor(TrainedModel model) : IFacePredictor
 
     /// <inheritdoc/>
     public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> faces) => model.Predict(faces);
+
+    /// <inheritdoc/>
+    public int TemporalFrames => model.TemporalFrames;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<FaceFrames> faces) => model.Predict(faces);
 }

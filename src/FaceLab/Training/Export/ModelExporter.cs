@@ -8,7 +8,7 @@ namespace FaceLab.Training.Export;
 
 /// <summary>
 /// Writes a trained model's swap predictor (dst face in; the face in the src identity, its mask and
-/// the dst path's mask out, as <see cref="TrainedModel.Predict"/> returns them) as an ONNX file.
+/// the dst path's mask out, as <see cref="TrainedModel.Predict(IReadOnlyList{OpenCvSharp.Mat}, PredictionDirection)"/> returns them) as an ONNX file.
 /// The graph is written layer by layer from the model's own layers and weights (see
 /// <see cref="ExportFormat"/> for the layouts); it runs in ONNX Runtime, DeepFaceLive and tools
 /// that read DeepFaceLive's models.
@@ -48,18 +48,21 @@ public static class ModelExporter
     private static ModelProto Build(TrainedModel trained, FaceSwapModel model, ExportOptions options)
     {
         var graph = new OnnxGraph(trained.Definition.Name, options.HalfPrecisionWeights);
-        long r = model.Resolution;
+        long r = model.Resolution, i = model.InputResolution, frames = model.TemporalFrames;
         if (options.Format == ExportFormat.Dfm)
         {
-            var input = graph.Input(ExportLayout.DfmInput, null, r, r, 3);
-            var swap = model.ExportSwap(graph, graph.Transpose(input, 0, 3, 1, 2));
+            // DeepFaceLive feeds one face: a model that reads three frames gets the current one as all three.
+            var input = graph.Input(ExportLayout.DfmInput, null, i, i, 3);
+            var face = graph.Transpose(input, 0, 3, 1, 2);
+            var swap = model.ExportSwap(graph, frames == 1 ? face : graph.Concat(1, [.. Enumerable.Repeat(face, (int)frames)]));
             graph.Output(ToChannelsLast(graph, swap.DestinationMask), ExportLayout.DfmOutputs[0], null, r, r, 1);
             graph.Output(ToChannelsLast(graph, swap.Face), ExportLayout.DfmOutputs[1], null, r, r, 3);
             graph.Output(ToChannelsLast(graph, swap.Mask), ExportLayout.DfmOutputs[2], null, r, r, 1);
         }
         else
         {
-            var swap = model.ExportSwap(graph, graph.Input(ExportLayout.OnnxInput, null, 3, r, r));
+            // N×(3·frames)×I×I: with three frames, the previous, current and next face's BGR planes in that order.
+            var swap = model.ExportSwap(graph, graph.Input(ExportLayout.OnnxInput, null, 3 * frames, i, i));
             graph.Output(swap.Face, ExportLayout.OnnxFace, null, 3, r, r);
             graph.Output(swap.Mask, ExportLayout.OnnxMask, null, 1, r, r);
             graph.Output(swap.DestinationMask, ExportLayout.OnnxDestinationMask, null, 1, r, r);
@@ -70,7 +73,9 @@ public static class ModelExporter
             ProducerName = "FaceLab",
             ProducerVersion = ToolVersion.Current,
             Graph = graph.Proto,
-            DocString = $"FaceLab {trained.Definition.Name} swap predictor: {trained.FaceType} face, {r} px, BGR in [0, 1]; synthetic media",
+            DocString = i == r && frames == 1
+                ? $"FaceLab {trained.Definition.Name} swap predictor: {trained.FaceType} face, {r} px, BGR in [0, 1]; synthetic media"
+                : $"FaceLab {trained.Definition.Name} swap predictor: {trained.FaceType} face, {i} px in ({frames} frames: previous, current, next), {r} px out, BGR in [0, 1]; synthetic media",
         };
         proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OnnxGraph.Opset });
         foreach (var (key, value) in Metadata(trained))
@@ -87,6 +92,8 @@ public static class ModelExporter
         ("facelab.model", Path.GetFileName(Path.TrimEndingDirectorySeparator(model.Folder))),
         ("facelab.face_type", model.FaceType.ToString()),
         ("facelab.resolution", model.Resolution.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("facelab.input_resolution", model.InputResolution.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("facelab.temporal_frames", model.TemporalFrames.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("facelab.iteration", model.Iteration.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("facelab.channels", "BGR"),
     ];

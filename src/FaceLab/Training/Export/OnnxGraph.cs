@@ -118,6 +118,18 @@ internal sealed class OnnxGraph
         _ => throw new NotSupportedException($"{layer.GetType().Name} does not write itself to ONNX"),
     };
 
+    /// <summary>
+    /// Bilinear enlargement of an N×C×H×W value by <paramref name="factor"/> (exact in float, such as
+    /// 1.25 or 4), with half-pixel centres: torch's <c>interpolate(mode: bilinear, align_corners: false)</c>.
+    /// </summary>
+    public OnnxValue UpscaleBilinear(OnnxValue input, float factor)
+    {
+        var roi = Initializer(UniqueName("roi"), [0], TensorProto.Types.DataType.Float, []);
+        float[] scales = [1, 1, factor, factor];
+        var scaleValue = Initializer(UniqueName("scales"), [4], TensorProto.Types.DataType.Float, MemoryMarshal.AsBytes(scales.AsSpan()));
+        return Node("Resize", [input, roi, scaleValue], [Text("mode", "linear"), Text("coordinate_transformation_mode", "half_pixel")]);
+    }
+
     public OnnxValue Sqrt(OnnxValue input) => Node("Sqrt", [input], []);
 
     /// <summary>Mean over <paramref name="axes"/>, keeping them as size 1.</summary>

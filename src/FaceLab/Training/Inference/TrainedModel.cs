@@ -12,8 +12,9 @@ namespace FaceLab.Training.Inference;
 /// <summary>
 /// A saved model opened for inference only: the weights of its last complete checkpoint, in
 /// evaluation mode, with no face sets, optimizer or sample pipeline. Predicts from aligned faces
-/// of any size (resized to <see cref="Resolution"/>; cut them with <see cref="FaceType"/>) in any
-/// direction, in batches. Thread-safe: concurrent callers take turns on the model. Opening while a
+/// of any size (resized to <see cref="InputResolution"/>; cut them with <see cref="FaceType"/>) in any
+/// direction, in batches; predictions are at <see cref="Resolution"/>. A model that reads motion
+/// (<see cref="TemporalFrames"/> 3) takes each face with its neighbour frames' (<see cref="FaceFrames"/>). Thread-safe: concurrent callers take turns on the model. Opening while a
 /// training run saves into the same folder is safe: it reads whichever checkpoint was complete.
 /// </summary>
 public sealed class TrainedModel : IDisposable
@@ -48,6 +49,12 @@ public sealed class TrainedModel : IDisposable
 
     /// <summary>Side of the square faces the model reads and writes.</summary>
     public int Resolution => Options.Resolution;
+
+    /// <summary>Side of the square faces the model reads (faces are resized to it): <see cref="Resolution"/> except for AVATAR's 64 px.</summary>
+    public int InputResolution => _model.InputResolution;
+
+    /// <summary>Video frames the model reads per face: 1, or 3 (previous, current, next) for a temporal model.</summary>
+    public int TemporalFrames => _model.TemporalFrames;
 
     /// <summary>The crop the model expects: cut faces from frames with this face type.</summary>
     public FaceType FaceType => Options.FaceType;
@@ -111,16 +118,36 @@ public sealed class TrainedModel : IDisposable
     /// <summary>
     /// Predicts for aligned faces (BGR, 8-bit or float, any size). For the swap
     /// (<see cref="PredictionDirection.DestinationToSource"/>) <see cref="FacePrediction.DestinationMask"/> is the
-    /// dst path's mask of the same face; for the reconstructions it is the predicted mask.
+    /// dst path's mask of the same face; for the reconstructions it is the predicted mask. A temporal
+    /// model reads each face as its own previous and next frame.
     /// </summary>
-    public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> bgrFaces, PredictionDirection direction = PredictionDirection.DestinationToSource)
+    public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<Mat> bgrFaces, PredictionDirection direction = PredictionDirection.DestinationToSource) =>
+        Run(bgrFaces.Count, (start, count) => ImageTensors.BatchFromBgr([.. bgrFaces.Skip(start).Take(count)], InputResolution), direction);
+
+    /// <summary>
+    /// As <see cref="Predict(IReadOnlyList{Mat}, PredictionDirection)"/>, each face with its previous and next
+    /// frames' faces; a model that reads one frame uses only <see cref="FaceFrames.Current"/>.
+    /// </summary>
+    public IReadOnlyList<FacePrediction> Predict(IReadOnlyList<FaceFrames> faces, PredictionDirection direction = PredictionDirection.DestinationToSource)
     {
-        var results = new List<FacePrediction>(bgrFaces.Count);
-        for (var start = 0; start < bgrFaces.Count; start += BatchSize)
+        if (TemporalFrames == 1) return Predict([.. faces.Select(f => f.Current)], direction);
+        return Run(faces.Count, (start, count) =>
         {
-            var chunk = bgrFaces.Skip(start).Take(BatchSize).ToList();
+            var chunk = faces.Skip(start).Take(count).Select(f => f.InOrder).ToList();
+            // Frame k of every face, N×3×I×I each, stacked on the channels: previous, current, next.
+            var frames = Enumerable.Range(0, 3).Select(k => ImageTensors.BatchFromBgr([.. chunk.Select(f => f[k])], InputResolution)).ToList();
+            return cat(frames, 1);
+        }, direction);
+    }
+
+    private List<FacePrediction> Run(int total, Func<int, int, Tensor> inputs, PredictionDirection direction)
+    {
+        var results = new List<FacePrediction>(total);
+        for (var start = 0; start < total; start += BatchSize)
+        {
+            var count = Math.Min(BatchSize, total - start);
             using var scope = NewDisposeScope();
-            var input = ImageTensors.BatchFromBgr(chunk, Resolution);
+            var input = inputs(start, count);
             FaceOutput output;
             Tensor? destinationMask = null;
             lock (_gate)
@@ -130,7 +157,7 @@ public sealed class TrainedModel : IDisposable
                 if (direction == PredictionDirection.DestinationToSource) (output, destinationMask) = _model.ForwardSwap(onDevice);
                 else output = _model.Forward(direction, onDevice);
             }
-            for (var n = 0; n < chunk.Count; n++)
+            for (var n = 0; n < count; n++)
             {
                 var mask = ImageTensors.ToFloat01Mat(output.Mask, n);
                 results.Add(new FacePrediction(ImageTensors.ToFloat01Mat(output.Face, n), mask, destinationMask is null ? mask : ImageTensors.ToFloat01Mat(destinationMask, n)));

@@ -13,9 +13,10 @@ internal sealed class ConvEncoder : nn.Module<Tensor, Tensor>, IOnnxLayer
     private readonly Downscale down1, down2, down3, down4;
     private readonly bool pixelNorm;
 
-    public ConvEncoder(int encoderDims, bool pixelNorm = false, string name = nameof(ConvEncoder)) : base(name)
+    /// <param name="inChannels">Channels of the input: 3, or 9 for three video frames stacked.</param>
+    public ConvEncoder(int encoderDims, bool pixelNorm = false, string name = nameof(ConvEncoder), int inChannels = 3) : base(name)
     {
-        down1 = new Downscale(3, encoderDims);
+        down1 = new Downscale(inChannels, encoderDims);
         down2 = new Downscale(encoderDims, encoderDims * 2);
         down3 = new Downscale(encoderDims * 2, encoderDims * 4);
         down4 = new Downscale(encoderDims * 4, encoderDims * 8);

@@ -27,6 +27,12 @@ internal abstract class FaceSwapModel : nn.Module
 
     public int Resolution => Options.Resolution;
 
+    /// <summary>Side of the faces the model reads (its outputs are at <see cref="Resolution"/>); the same for most models.</summary>
+    public virtual int InputResolution => Resolution;
+
+    /// <summary>Video frames an input holds, stacked on the channels (previous, current, next); 1 for most models.</summary>
+    public virtual int TemporalFrames => 1;
+
     /// <summary>Training forward pass: src through the src path, dst through the dst path.</summary>
     public abstract ReconstructionPair Reconstruct(Tensor source, Tensor destination);
 
@@ -44,6 +50,7 @@ internal abstract class FaceSwapModel : nn.Module
     /// Writes <see cref="ForwardSwap"/> into an ONNX graph from <paramref name="faces"/> (N×3×R×R in
     /// [0, 1]) with the layers' own <c>Export</c>. A model type without it cannot be exported.
     /// </summary>
+    /// <remarks>The input is N×(3·<see cref="TemporalFrames"/>)×I×I at <see cref="InputResolution"/>.</remarks>
     internal virtual SwapValues ExportSwap(OnnxGraph graph, OnnxValue faces) =>
         throw new FaceLabException(Signature.Architecture, "cannot be exported to ONNX (its layers do not write an ONNX graph yet)", "export another model type");
 

@@ -20,6 +20,7 @@ public static class ModelRegistry
             Miaef128Model.Defaults, o => new Miaef128Model(o), recipe: Miaef128Model.Recipe),
         new AutoencoderDefinition("Quick96", "SAEHD df-ud 96 px with fixed options, for a first result fast", Quick96Model.Defaults, o => new Quick96Model(o), fixedLayout: true),
         new SaehdDefinition(),
+        new AvatarDefinition(),
     ], d => d.Name);
 
     /// <summary>The model types in listing order.</summary>

@@ -13,13 +13,17 @@ internal sealed class SampleBatch
 {
     public const string ChannelOrder = "BGR";
 
-    public SampleBatch(long index, int count, int resolution)
+    /// <param name="inputResolution">Side of the inputs (default: <paramref name="resolution"/>).</param>
+    /// <param name="frames">Video frames per input, stacked on the channels (default 1).</param>
+    public SampleBatch(long index, int count, int resolution, int? inputResolution = null, int frames = 1)
     {
         Index = index;
         Count = count;
         Resolution = resolution;
+        InputResolution = inputResolution ?? resolution;
+        InputChannels = 3 * frames;
         var plane = resolution * resolution;
-        Inputs = new float[count * 3 * plane];
+        Inputs = new float[count * InputChannels * InputResolution * InputResolution];
         Targets = new float[count * 3 * plane];
         Masks = new float[count * plane];
         FeatureMasks = new float[count * plane];
@@ -33,7 +37,13 @@ internal sealed class SampleBatch
 
     public int Resolution { get; }
 
-    /// <summary>Warped inputs (the random warp on top of the shared transform), N×3×R×R.</summary>
+    /// <summary>Side of the inputs: <see cref="Resolution"/> unless the model reads a smaller face.</summary>
+    public int InputResolution { get; }
+
+    /// <summary>Channels of an input: 3, or 9 for three video frames (previous, current, next).</summary>
+    public int InputChannels { get; }
+
+    /// <summary>Warped inputs (the random warp on top of the shared transform), N×C×I×I (<see cref="InputShape"/>).</summary>
     public float[] Inputs { get; }
 
     /// <summary>Unwarped targets (the shared transform only), N×3×R×R.</summary>
@@ -48,7 +58,10 @@ internal sealed class SampleBatch
     /// <summary>What each sample is: face, flip, yaw, transform, landmarks.</summary>
     public SampleInfo[] Samples { get; }
 
-    /// <summary>Shape of <see cref="Inputs"/> and <see cref="Targets"/>: [N, 3, R, R].</summary>
+    /// <summary>Shape of <see cref="Inputs"/>: [N, C, I, I]; [N, 3, R, R] for a plain model.</summary>
+    public long[] InputShape => [Count, InputChannels, InputResolution, InputResolution];
+
+    /// <summary>Shape of <see cref="Targets"/>: [N, 3, R, R].</summary>
     public long[] ImageShape => [Count, 3, Resolution, Resolution];
 
     /// <summary>Shape of <see cref="Masks"/> and <see cref="FeatureMasks"/>: [N, 1, R, R].</summary>

@@ -15,6 +15,7 @@ namespace FaceLab.Training.Samples;
 internal sealed class SampleBatchFactory
 {
     private readonly Lazy<FaceYaws> _yaws;
+    private readonly Lazy<FaceNeighbours> _neighbours;
     private readonly IFaceChooser _chooser;
     private readonly IColorTransfer _colorTransfer;
 
@@ -37,6 +38,7 @@ internal sealed class SampleBatchFactory
         if (!ColorTransfers.IsNone(options.ColorTransfer))
             ColorReference = colorReference ?? throw new ArgumentException($"colour transfer '{options.ColorTransfer}' needs a colour reference face set", nameof(colorReference));
         _yaws = new Lazy<FaceYaws>(() => new FaceYaws(faces));
+        _neighbours = new Lazy<FaceNeighbours>(() => FaceNeighbours.Of(faces.FaceSet));
         _chooser = chooser ?? (options.UniformYaw
             ? new UniformYawFaceChooser(Yaws, options.YawBins)
             : new ShuffledFaceChooser(faces.Count, batchSize, seed));
@@ -55,12 +57,15 @@ internal sealed class SampleBatchFactory
     /// <summary>Yaw of every face, computed on first use.</summary>
     public FaceYaws Yaws => _yaws.Value;
 
+    /// <summary>Each face's previous and next video frame, worked out on first use.</summary>
+    public FaceNeighbours Neighbours => _neighbours.Value;
+
     /// <summary>The face and flip of sample <paramref name="sampleIndex"/> of batch <paramref name="batchIndex"/>, without making it.</summary>
     public SamplePlan Plan(long batchIndex, int sampleIndex) => Plan(batchIndex, sampleIndex, SampleRandom.For(Seed, batchIndex, sampleIndex));
 
     public SampleBatch Build(long batchIndex)
     {
-        var batch = new SampleBatch(batchIndex, BatchSize, Options.Resolution);
+        var batch = new SampleBatch(batchIndex, BatchSize, Options.Resolution, Options.InputSize, Options.TemporalFrames);
         for (var n = 0; n < BatchSize; n++) BuildSample(batch, n);
         return batch;
     }
@@ -83,33 +88,31 @@ internal sealed class SampleBatchFactory
         var transform = SampleTransform.Draw(Options.Transform, resolution, plan.Flip, random);
         var cropToSample = transform.ToAffine(resolution).After(new Affine2D(1, 0, -crop.Margin, 0, 1, -crop.Margin));
 
-        using var colours = Colours(crop, random);
-        using var target = new Mat();
-        using (var matrix = cropToSample.ToMat())
-            Cv2.WarpAffine(colours, target, matrix, new Size(resolution, resolution), InterpolationFlags.Cubic, BorderTypes.Replicate);
-        ClampUnit(target);
+        // Drawn once per sample: every frame of a temporal sample takes the same colours, geometry and warp.
+        var recolour = Recolouring(random);
+        using var colours = recolour(crop);
+        using var target = Transformed(colours, cropToSample);
         var imageOffset = n * 3 * resolution * resolution;
         ImageTensors.CopyPlanar(target, batch.Targets, imageOffset);
-        if (Options.RandomWarp)
+        var warp = Options.RandomWarp ? RandomWarp.Maps(resolution, random, cropToSample.Inverse()) : ((Mat, Mat)?)null;
+        try
         {
-            var (mapX, mapY) = RandomWarp.Maps(resolution, random, cropToSample.Inverse());
-            using (mapX)
-            using (mapY)
-            using (var input = new Mat())
+            if (Options.TemporalFrames == 1 && Options.InputSize == resolution)
             {
-                Cv2.Remap(colours, input, mapX, mapY, InterpolationFlags.Cubic, BorderTypes.Replicate);
-                ClampUnit(input);
-                if (Options.RandomHsvPower > 0) HsvJitter.Apply(input, Options.RandomHsvPower, random);
-                ImageTensors.CopyPlanar(input, batch.Inputs, imageOffset);
+                if (warp is null && Options.RandomHsvPower == 0) Array.Copy(batch.Targets, imageOffset, batch.Inputs, imageOffset, 3 * resolution * resolution);
+                else
+                {
+                    using var input = Input(colours, target, warp, random);
+                    ImageTensors.CopyPlanar(input, batch.Inputs, imageOffset);
+                }
             }
+            else TemporalInputs(batch, n, plan.FaceIndex, colours, target, cropToSample, recolour, warp, random);
         }
-        else if (Options.RandomHsvPower > 0)
+        finally
         {
-            using var input = target.Clone();
-            HsvJitter.Apply(input, Options.RandomHsvPower, random);
-            ImageTensors.CopyPlanar(input, batch.Inputs, imageOffset);
+            warp?.Item1.Dispose();
+            warp?.Item2.Dispose();
         }
-        else Array.Copy(batch.Targets, imageOffset, batch.Inputs, imageOffset, 3 * resolution * resolution);
 
         var landmarks = cropToSample.Apply(crop.Landmarks);
         if (plan.Flip) landmarks = [.. LandmarkGroups.Mirror.Select(i => landmarks[i])];
@@ -122,21 +125,78 @@ internal sealed class SampleBatchFactory
         batch.Samples[n] = new SampleInfo(plan.FaceIndex, plan.Flip, plan.Yaw, cropToSample.After(crop.FaceToCrop), landmarks);
     }
 
-    /// <summary>The crop as float BGR in [0, 1], recoloured towards a random colour-reference face when asked.</summary>
-    private Mat Colours(FaceCrop crop, SampleRandom random)
+    /// <summary>
+    /// The inputs of a model that reads smaller faces or several frames: for each frame (the previous,
+    /// the current and the next face of the same video with <see cref="SampleOptions.TemporalFrames"/> 3)
+    /// the crop under the sample's transform and warp, jittered alike, shrunk to the input size.
+    /// </summary>
+    private void TemporalInputs(SampleBatch batch, int n, int faceIndex, Mat colours, Mat target, Affine2D cropToSample,
+        Func<FaceCrop, Mat> recolour, (Mat X, Mat Y)? warp, SampleRandom random)
     {
-        var colours = Pixels.BytesToFloat01(crop.Image);
-        if (Options.Grayscale)
+        var size = Options.InputSize;
+        int[] frames = Options.TemporalFrames == 1 ? [faceIndex] : Neighbours.Frames(faceIndex);
+        var jitterSeed = Options.RandomHsvPower > 0 ? random.NextUInt64() : 0;
+        var frameLength = 3 * size * size;
+        for (var k = 0; k < frames.Length; k++)
         {
-            using var gray = colours.CvtColor(ColorConversionCodes.BGR2GRAY);
-            Cv2.CvtColor(gray, colours, ColorConversionCodes.GRAY2BGR);
-            return colours;
+            var current = frames[k] == faceIndex;
+            using var frameColours = current ? null : recolour(Faces.Get(frames[k]));
+            using var frameTarget = current || warp is not null ? null : Transformed(frameColours!, cropToSample);
+            using var input = Input(frameColours ?? colours, frameTarget ?? target, warp, new SampleRandom(jitterSeed));
+            using var sized = size == input.Rows ? null : input.Resize(new Size(size, size), 0, 0, size < input.Rows ? InterpolationFlags.Area : InterpolationFlags.Cubic);
+            ImageTensors.CopyPlanar(sized ?? input, batch.Inputs, (n * frames.Length + k) * frameLength);
         }
-        if (ColorReference is null) return colours;
+    }
+
+    /// <summary>One input image: the warped crop (or the target without the warp), HSV-jittered when asked. A new Mat.</summary>
+    private Mat Input(Mat colours, Mat target, (Mat X, Mat Y)? warp, SampleRandom random)
+    {
+        Mat input;
+        if (warp is { } maps)
+        {
+            input = new Mat();
+            Cv2.Remap(colours, input, maps.X, maps.Y, InterpolationFlags.Cubic, BorderTypes.Replicate);
+            ClampUnit(input);
+        }
+        else input = target.Clone();
+        if (Options.RandomHsvPower > 0) HsvJitter.Apply(input, Options.RandomHsvPower, random);
+        return input;
+    }
+
+    /// <summary>The crop's colours under the sample's transform, at the sample resolution.</summary>
+    private Mat Transformed(Mat colours, Affine2D cropToSample)
+    {
+        var resolution = Options.Resolution;
+        var target = new Mat();
+        using (var matrix = cropToSample.ToMat())
+            Cv2.WarpAffine(colours, target, matrix, new Size(resolution, resolution), InterpolationFlags.Cubic, BorderTypes.Replicate);
+        ClampUnit(target);
+        return target;
+    }
+
+    /// <summary>
+    /// Draws the sample's colour treatment now (the colour reference and its seed, when a transfer is on)
+    /// and returns it: a crop as float BGR in [0, 1], greyed or recoloured as the options say.
+    /// </summary>
+    private Func<FaceCrop, Mat> Recolouring(SampleRandom random)
+    {
+        if (Options.Grayscale)
+            return crop =>
+            {
+                var colours = Pixels.BytesToFloat01(crop.Image);
+                using var gray = colours.CvtColor(ColorConversionCodes.BGR2GRAY);
+                Cv2.CvtColor(gray, colours, ColorConversionCodes.GRAY2BGR);
+                return colours;
+            };
+        if (ColorReference is null) return crop => Pixels.BytesToFloat01(crop.Image);
         var reference = ColorReference.Get(random.Next(ColorReference.Count));
-        using var referenceColours = Pixels.BytesToFloat01(reference.Image);
-        using (colours)
-            return _colorTransfer.Apply(colours, referenceColours, seed: random.NextSeed());
+        var seed = random.NextSeed();
+        return crop =>
+        {
+            using var colours = Pixels.BytesToFloat01(crop.Image);
+            using var referenceColours = Pixels.BytesToFloat01(reference.Image);
+            return _colorTransfer.Apply(colours, referenceColours, seed: seed);
+        };
     }
 
     private static void ClampUnit(Mat image)

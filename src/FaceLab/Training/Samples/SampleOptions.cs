@@ -10,6 +10,23 @@ internal sealed record SampleOptions
     public int Resolution { get; init; } = 128;
 
     /// <summary>
+    /// Side of the model's input images when it differs from <see cref="Resolution"/> (AVATAR reads
+    /// 64 px and renders up to 256 px); null (default): the input is at <see cref="Resolution"/>.
+    /// Targets and masks stay at <see cref="Resolution"/>.
+    /// </summary>
+    public int? InputResolution { get; init; }
+
+    /// <summary>
+    /// Video frames per input (default 1). With 3, each input holds the previous, the current and the
+    /// next frame's face stacked on the channels (3 × 3 channels; see <see cref="FaceNeighbours"/>),
+    /// all three under the sample's one random transform and warp; the target is the current face.
+    /// </summary>
+    public int TemporalFrames { get; init; } = 1;
+
+    /// <summary>Side of the input images: <see cref="InputResolution"/> or <see cref="Resolution"/>.</summary>
+    public int InputSize => InputResolution ?? Resolution;
+
+    /// <summary>
     /// The model's face type. Null (default): the face set's own, and faces are only rescaled. When it
     /// differs from a face's type, the face is re-cropped from its aligned image with its landmarks
     /// (e.g. a half-face model from full-face faces).
@@ -62,6 +79,8 @@ internal sealed record SampleOptions
     public void Validate()
     {
         if (Resolution is < 16 or > 1024) throw new ArgumentOutOfRangeException(nameof(Resolution), Resolution, "resolution must be 16..1024");
+        if (InputResolution is < 16 or > 1024) throw new ArgumentOutOfRangeException(nameof(InputResolution), InputResolution, "input resolution must be 16..1024");
+        if (TemporalFrames is not (1 or 3)) throw new ArgumentOutOfRangeException(nameof(TemporalFrames), TemporalFrames, "temporal frames must be 1 or 3");
         if (MaskBlur is < 0 or > 0.5) throw new ArgumentOutOfRangeException(nameof(MaskBlur), MaskBlur, "mask blur must be 0..0.5");
         if (RandomHsvPower is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(RandomHsvPower), RandomHsvPower, "random HSV power must be 0..1");
         if (YawBins < 1) throw new ArgumentOutOfRangeException(nameof(YawBins), YawBins, "at least one yaw bin");

@@ -23,7 +23,7 @@ internal sealed class PreviewFaces
     }
 
     private static SampleOptions Still(SampleOptions options) =>
-        options with { Transform = SampleTransformOptions.None, RandomWarp = false, ColorTransfer = Imaging.ColorTransfer.ColorTransfers.None };
+        options with { Transform = SampleTransformOptions.None, RandomWarp = false, RandomHsvPower = 0, ColorTransfer = Imaging.ColorTransfer.ColorTransfers.None };
 
     /// <summary>Names of <paramref name="rows"/> faces spread evenly over a set.</summary>
     public static string[] Choose(IFaceSet set, int rows)
@@ -36,8 +36,9 @@ internal sealed class PreviewFaces
     public Mat Render(FaceSwapModel model, Device device, int resolution)
     {
         using var scope = NewDisposeScope();
-        var src = tensor(_source.Targets, _source.ImageShape).to(device);
-        var dst = tensor(_destination.Targets, _destination.ImageShape).to(device);
+        // The still inputs: the targets themselves for a plain model, smaller or with the neighbour frames for one that reads those.
+        var src = tensor(_source.Inputs, _source.InputShape).to(device);
+        var dst = tensor(_destination.Inputs, _destination.InputShape).to(device);
         float[] Run(PredictionDirection direction, Tensor input) => model.Predict(direction, input).Face.cpu().data<float>().ToArray();
         var columns = new[]
         {

@@ -357,8 +357,8 @@ public sealed class TrainingSession : IDisposable
         var sourceTarget = tensor(source.Targets, source.ImageShape);
         if (PoisonBatch?.Invoke(source.Index) == true) sourceTarget = zeros_like(sourceTarget) / zeros_like(sourceTarget); // 0/0: NaN
         var batch = new TrainingBatch(
-            tensor(source.Inputs, source.ImageShape), new FaceTarget(sourceTarget, tensor(source.Masks, source.MaskShape), tensor(source.FeatureMasks, source.MaskShape)),
-            tensor(destination.Inputs, destination.ImageShape),
+            tensor(source.Inputs, source.InputShape), new FaceTarget(sourceTarget, tensor(source.Masks, source.MaskShape), tensor(source.FeatureMasks, source.MaskShape)),
+            tensor(destination.Inputs, destination.InputShape),
             new FaceTarget(tensor(destination.Targets, destination.ImageShape), tensor(destination.Masks, destination.MaskShape), tensor(destination.FeatureMasks, destination.MaskShape)));
         lock (_modelLock)
         {

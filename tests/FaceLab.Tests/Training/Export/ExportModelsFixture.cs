@@ -32,7 +32,7 @@ public sealed class ExportModelsFixture : IDisposable
         lock (_trained)
         {
             if (_trained.TryGetValue(key, out var folder)) return folder;
-            options ??= definition is AutoencoderDefinition or SaehdDefinition ? definition.Preset(ModelPresets.Tiny) : definition.Defaults;
+            options ??= definition is AutoencoderDefinition or SaehdDefinition or AvatarDefinition ? definition.Preset(ModelPresets.Tiny) : definition.Defaults;
             using var session = TrainingSession.Open(Faces.NewModelsFolder(), definition, "x", options, Faces.SourceSet, Faces.DestinationSet, TinyModels.ShortRun(1, seed: 7));
             session.Run(TextWriter.Null, CancellationToken.None);
             return _trained[key] = session.Folder;

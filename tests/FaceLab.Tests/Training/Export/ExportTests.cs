@@ -50,29 +50,43 @@ public class ExportTests(ExportModelsFixture models, ITestOutputHelper output)
         ExpectExportsEqualTheInferenceApi(model, "SAEHD df-udt");
     }
 
+    /// <summary>AVATAR rendering 128 px from its 64 px input: the dst path's mask is enlarged in the graph too.</summary>
+    [Fact]
+    public void AVATAR_at_128_px_exports_equal_the_inference_api_on_real_faces()
+    {
+        var avatar = ModelRegistry.Get("AVATAR");
+        using var model = TrainedModel.Open(models.Trained(avatar, avatar.Preset(ModelPresets.Tiny) with { Resolution = 128 }));
+        ExpectExportsEqualTheInferenceApi(model, "AVATAR 128");
+    }
+
     private void ExpectExportsEqualTheInferenceApi(TrainedModel model, string name)
     {
         using var temp = new TempFolder();
         var (faces, predictions) = models.Predicted(model, 4);
-        var r = model.Resolution;
+        var (r, i, frames) = (model.Resolution, model.InputResolution, model.TemporalFrames);
+        // A temporal model (AVATAR) reads each face with two other real faces as its previous and next frames.
+        var neighboured = faces.Select((f, n) => new FaceFrames(f, faces[(n + 1) % faces.Count], faces[(n + 2) % faces.Count])).ToList();
+        var temporalPredictions = frames == 1 ? predictions : model.Predict(neighboured);
 
         var onnx = ModelExporter.Export(model, temp.Combine("m.onnx"), new ExportOptions());
-        using (var batch = ImageTensors.BatchFromBgr(faces, r))
+        using (var batch = TorchSharp.torch.cat([.. Enumerable.Range(0, frames).Select(k => ImageTensors.BatchFromBgr([.. neighboured.Select(f => frames == 1 ? f.Current : f.InOrder[k])], i))], 1))
         {
-            var outputs = OnnxRun.Run(onnx.Path, "face", batch.data<float>().ToArray(), [faces.Count, 3, r, r]);
+            var outputs = OnnxRun.Run(onnx.Path, "face", batch.data<float>().ToArray(), [faces.Count, 3 * frames, i, i]);
             Assert.Equal(OnnxOutputs, outputs.Select(o => o.Name));
             Assert.Equal([faces.Count, 3L, r, r], outputs[0].Shape);
-            Expect(outputs[0].Data, OnnxRun.ChannelsFirst([.. predictions.Select(p => p.Face)]), Tolerance, name, "onnx face");
-            Expect(outputs[1].Data, OnnxRun.ChannelsFirst([.. predictions.Select(p => p.PredictedMask)]), Tolerance, name, "onnx mask");
-            Expect(outputs[2].Data, OnnxRun.ChannelsFirst([.. predictions.Select(p => p.DestinationMask)]), Tolerance, name, "onnx dst mask");
+            Expect(outputs[0].Data, OnnxRun.ChannelsFirst([.. temporalPredictions.Select(p => p.Face)]), Tolerance, name, "onnx face");
+            Expect(outputs[1].Data, OnnxRun.ChannelsFirst([.. temporalPredictions.Select(p => p.PredictedMask)]), Tolerance, name, "onnx mask");
+            Expect(outputs[2].Data, OnnxRun.ChannelsFirst([.. temporalPredictions.Select(p => p.DestinationMask)]), Tolerance, name, "onnx dst mask");
         }
 
         var dfm = ModelExporter.Export(model, temp.Combine("m.dfm"), new ExportOptions { Format = ExportFormat.Dfm });
-        var dfmOutputs = RunDfm(dfm.Path, faces, r);
+        // The dfm file takes one face (DeepFaceLive's contract): a temporal model reads it as all three frames, as Predict(faces) does.
+        var dfmOutputs = RunDfm(dfm.Path, faces, i);
         Assert.Equal(DfmOutputs, dfmOutputs.Select(o => o.Name));
         Assert.Equal([faces.Count, r, r, 3L], dfmOutputs[1].Shape);
         ExpectDfm(dfmOutputs, predictions, Tolerance, name);
-        Assert.True(onnx.Nodes > 20 && dfm.Nodes == onnx.Nodes + 4, $"{onnx.Nodes} and {dfm.Nodes} operators"); // dfm: three transposes out, one in
+        var repeat = frames == 1 ? 0 : 1;
+        Assert.True(onnx.Nodes > 20 && dfm.Nodes == onnx.Nodes + 4 + repeat, $"{onnx.Nodes} and {dfm.Nodes} operators"); // dfm: three transposes out, one in (and a concat of the frames)
     }
 
     [Theory]
@@ -85,7 +99,7 @@ public class ExportTests(ExportModelsFixture models, ITestOutputHelper output)
         var full = ModelExporter.Export(model, temp.Combine("full.dfm"), new ExportOptions { Format = ExportFormat.Dfm });
         var half = ModelExporter.Export(model, temp.Combine("half.dfm"), new ExportOptions { Format = ExportFormat.Dfm, HalfPrecisionWeights = true });
         Assert.InRange(half.Bytes, full.Bytes * 0.45, full.Bytes * 0.6);
-        var outputs = RunDfm(half.Path, faces, model.Resolution);
+        var outputs = RunDfm(half.Path, faces, model.InputResolution);
         var worst = ExpectDfm(outputs, predictions, HalfTolerance, name);
         // The rounding is there: the half file is not the float file under another name.
         Assert.True(worst > Tolerance / 100, $"{name}: fp16 differs by only {worst}");
