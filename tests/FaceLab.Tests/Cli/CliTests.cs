@@ -83,30 +83,6 @@ public class CliTests
     }
 
     [Fact]
-    public async Task CtrlCStopsExtractionCleanlyWithExitCode130()
-    {
-        using var temp = new TempFolder();
-        using var process = CliProcess.Start(temp.Path, "video", "extract", TestPaths.DemoSourceVideo, "--out", temp.Combine("frames"));
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var staging = temp.Combine("frames", ".extract.partial");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(Directory.Exists(staging) && Directory.GetFiles(staging, "*", SearchOption.AllDirectories).Length > 50) && DateTime.UtcNow < deadline && !process.HasExited)
-            await Task.Delay(50);
-        Assert.False(process.HasExited, "extraction finished before it could be interrupted");
-
-        MediaOracle.Run("kill", "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)));
-
-        Assert.Equal(130, process.ExitCode);
-        var message = await stderr;
-        Assert.Contains("facelab: stopped", message);
-        Assert.DoesNotContain("kept", message); // frame extraction keeps nothing: the folder is as it was
-        await stdout;
-        Assert.Empty(Directory.GetFileSystemEntries(temp.Combine("frames")));
-    }
-
-    [Fact]
     public void WorkspaceClearKeepsTheVideos()
     {
         using var temp = new TempFolder();

@@ -10,7 +10,7 @@ public class RegistryAndDeviceTests
     [Fact]
     public void Registry_has_the_seed_models_by_cli_name()
     {
-        Assert.Equal(["H64", "H64-light", "H128", "DF", "LIAEF128", "LIAEF128YAW", "MIAEF128", "Quick96", "SAEHD"], ModelRegistry.Names);
+        Assert.Equal(["H64", "H64-light", "H128", "DF", "LIAEF128", "LIAEF128YAW", "MIAEF128", "Quick96", "SAEHD", "AVATAR"], ModelRegistry.Names);
         Assert.Equal("DF", ModelRegistry.Get("df").Name);
         var error = Assert.Throws<FaceLabException>(() => ModelRegistry.Get("SAEHD9"));
         Assert.Contains("LIAEF128", error.Hint);
