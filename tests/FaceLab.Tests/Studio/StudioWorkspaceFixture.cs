@@ -47,7 +47,12 @@ public sealed class StudioWorkspaceFixture : IDisposable
     public void Dispose() => _folder.Dispose();
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// The studio tests share one workspace and run alone, after the parallel tests (about a minute in
+/// all): they wait bounded times for a browser, a preview or a Ctrl+C stop, which the other tests'
+/// libtorch threads on the same two cores would stretch.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class StudioCollection : ICollectionFixture<StudioWorkspaceFixture>
 {
     public const string Name = "studio workspace";

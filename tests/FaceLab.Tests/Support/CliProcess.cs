@@ -15,7 +15,9 @@ public static class CliProcess
     /// <summary>As <see cref="Start(string, string[])"/> with extra environment variables (e.g. fault-injection pauses).</summary>
     public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        // Through env --default-signal: a test run started in the background by a script inherits SIGINT
+        // ignored (POSIX shells do that to background jobs), and the CLI would then ignore the Ctrl+C a test sends.
+        var psi = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -23,7 +25,7 @@ public static class CliProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FaceLab.Cli.dll"));
+        foreach (var a in (string[])["--default-signal=INT,TERM", "dotnet", Path.Combine(AppContext.BaseDirectory, "FaceLab.Cli.dll")]) psi.ArgumentList.Add(a);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["CI"] = "true";
         foreach (var (name, value) in environment) psi.Environment[name] = value;
