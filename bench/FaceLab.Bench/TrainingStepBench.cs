@@ -2,10 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FaceLab.Training;
-using FaceLab.Training.Devices;
-using FaceLab.Training.Losses;
-using FaceLab.Training.Models;
-using FaceLab.Training.Optimization;
 using static TorchSharp.torch;
 
 namespace FaceLab.Bench;
@@ -59,26 +55,7 @@ public sealed class TrainingStepBench : IBenchmark
     {
         set_num_threads(threads);
         manual_seed(1);
-        using var model = new DfModel(DfModel.Defaults with { Resolution = resolution });
-        using var optimizer = new AdamOptions().Create(model.parameters());
-        using var loss = new FaceLoss(resolution, new LossOptions { Masked = false, MaskWeight = 1 });
-        using var parallel = new DataParallelModel(model);
-        var step = new TrainingStep(parallel, optimizer, loss);
-        using var data = NewDisposeScope();
-        var generator = new Generator(42);
-        var src = rand([batch, 3, resolution, resolution], generator: generator);
-        var dst = rand([batch, 3, resolution, resolution], generator: generator);
-        var srcMask = (rand([batch, 1, resolution, resolution], generator: generator) > 0.5).to_type(ScalarType.Float32);
-        var dstMask = (rand([batch, 1, resolution, resolution], generator: generator) > 0.5).to_type(ScalarType.Float32);
-        var trainingBatch = new TrainingBatch(src, new FaceTarget(src, srcMask), dst, new FaceTarget(dst, dstMask));
-        var times = new List<double>();
-        for (var i = 0; i < warmup + iterations; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            step.Run(trainingBatch);
-            if (i >= warmup) times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        return Median(times);
+        return DfIterationTimer.MedianMs(resolution, batch, warmup, iterations);
     }
 
     private static async Task<(double? Ms, double? PeakMb)> MeasurePyTorch(
@@ -101,10 +78,4 @@ public sealed class TrainingStepBench : IBenchmark
     }
 
     private static double PeakMemoryMb() => (PeakResidentSet.Kilobytes() ?? 0) / 1024.0;
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
-    }
 }

@@ -23,8 +23,8 @@ internal sealed class CodeDiscriminator : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor code)
     {
-        var x = nn.functional.leaky_relu(conv1.forward(code), 0.2);
-        x = nn.functional.leaky_relu(conv2.forward(x), 0.2);
+        var x = LeakyRelu.Forward(PaddedConvolution.Forward(conv1, code), 0.2);
+        x = LeakyRelu.Forward(PaddedConvolution.Forward(conv2, x), 0.2);
         return head.forward(x.mean([2, 3]));
     }
 }

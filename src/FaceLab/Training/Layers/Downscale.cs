@@ -18,7 +18,7 @@ internal sealed class Downscale : nn.Module<Tensor, Tensor>, IOnnxLayer
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input) => nn.functional.leaky_relu(conv.forward(input), Slope);
+    public override Tensor forward(Tensor input) => LeakyRelu.Forward(PaddedConvolution.Forward(conv, input), Slope);
 
     public OnnxValue Export(OnnxGraph graph, OnnxValue input) => graph.LeakyRelu(graph.Conv(conv, input), Slope);
 }

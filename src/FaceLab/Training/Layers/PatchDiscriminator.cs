@@ -47,16 +47,16 @@ internal sealed class PatchDiscriminator : nn.Module<Tensor, (Tensor Patches, Te
         var x = input;
         foreach (var conv in down)
         {
-            x = nn.functional.leaky_relu(conv.forward(x), 0.2);
+            x = LeakyRelu.Forward(PaddedConvolution.Forward(conv, x), 0.2);
             maps.Add(x);
         }
-        var patches = patchHead.forward(x);
+        var patches = PaddedConvolution.Forward(patchHead, x);
         for (var i = Levels - 2; i >= 0; i--)
         {
-            x = nn.functional.leaky_relu(up[i].forward(x), 0.2);
-            x = nn.functional.leaky_relu(join[i].forward(cat([x, maps[i]], 1)), 0.2);
+            x = LeakyRelu.Forward(up[i].forward(x), 0.2);
+            x = LeakyRelu.Forward(PaddedConvolution.Forward(join[i], cat([x, maps[i]], 1)), 0.2);
         }
         // The first level is at half resolution: four logits per position, depth-to-space to full size.
-        return (patches, nn.functional.pixel_shuffle(pixelHead.forward(x), 2));
+        return (patches, nn.functional.pixel_shuffle(PaddedConvolution.Forward(pixelHead, x), 2));
     }
 }

@@ -21,8 +21,8 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>, IOnnxLayer
 
     public override Tensor forward(Tensor input)
     {
-        var x = nn.functional.leaky_relu(conv1.forward(input), Slope);
-        return nn.functional.leaky_relu(conv2.forward(x) + input, Slope);
+        var x = LeakyRelu.Forward(PaddedConvolution.Forward(conv1, input), Slope);
+        return LeakyRelu.Forward(PaddedConvolution.Forward(conv2, x) + input, Slope);
     }
 
     public OnnxValue Export(OnnxGraph graph, OnnxValue input)

@@ -37,7 +37,7 @@ internal sealed class SaehdDecoder : nn.Module<Tensor, (Tensor Face, Tensor Mask
 
     private Tensor Head(Conv2d head, Tensor features)
     {
-        var output = head.forward(features);
+        var output = PaddedConvolution.Forward(head, features);
         if (doubleResolution) output = nn.functional.pixel_shuffle(output, 2);
         return output.sigmoid();
     }

@@ -20,7 +20,7 @@ internal sealed class Upscale : nn.Module<Tensor, Tensor>, IOnnxLayer
     }
 
     public override Tensor forward(Tensor input) =>
-        nn.functional.pixel_shuffle(nn.functional.leaky_relu(conv.forward(input), Downscale.Slope), 2);
+        nn.functional.pixel_shuffle(LeakyRelu.Forward(PaddedConvolution.Forward(conv, input), Downscale.Slope), 2);
 
     public OnnxValue Export(OnnxGraph graph, OnnxValue input) =>
         graph.PixelShuffle(graph.LeakyRelu(graph.Conv(conv, input), Downscale.Slope), 2);

@@ -44,6 +44,7 @@ internal sealed class AvatarDefinition : ModelDefinition<AvatarOptions>
             FaceType = avatar.FaceType,
             InputResolution = AvatarOptions.InputSize,
             TemporalFrames = avatar.TemporalFrames,
+            RandomWarp = avatar.RandomWarp,
         });
     }
 

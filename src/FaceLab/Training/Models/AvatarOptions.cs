@@ -20,6 +20,13 @@ internal sealed record AvatarOptions : ModelOptions
     [ModelOption("Read the previous and next video frames' faces too (three frames in)")]
     public bool TemporalInput { get; init; } = true;
 
+    /// <summary>
+    /// Random grid warp of the input (default off): a puppet's input geometry is the pose it must
+    /// reproduce, and a warp that the target does not share teaches the code to ignore it.
+    /// </summary>
+    [ModelOption("Random grid warp of the input (off: the driver's geometry is the pose to follow)")]
+    public bool RandomWarp { get; init; }
+
     /// <summary>e: encoder widths e, 2e, 4e, 8e on the 64 px input.</summary>
     [ModelOption("Encoder width of the first layer (e; the layers are e, 2e, 4e, 8e)", Min = 8, Max = 1024)]
     public required int EncoderDims { get; init; }

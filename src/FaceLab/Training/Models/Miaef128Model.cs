@@ -84,11 +84,11 @@ internal sealed class Miaef128Model : FaceSwapModel
         var (imageA, maskA) = commonA.forward(joined);
         if (direction == PredictionDirection.SourceToSource)
         {
-            var gray = bwHead.forward(cat([imageA, imageA], 1)).sigmoid();
-            return new FaceOutput(gray.expand(-1, 3, -1, -1), maskHead.forward(cat([maskA, maskA], 1)).sigmoid());
+            var gray = PaddedConvolution.Forward(bwHead, cat([imageA, imageA], 1)).sigmoid();
+            return new FaceOutput(gray.expand(-1, 3, -1, -1), PaddedConvolution.Forward(maskHead, cat([maskA, maskA], 1)).sigmoid());
         }
         var (imageB, maskB) = commonB.forward(joined);
-        return new FaceOutput(rgbHead.forward(cat([imageA, imageB], 1)).sigmoid(), maskHead.forward(cat([maskA, maskB], 1)).sigmoid());
+        return new FaceOutput(PaddedConvolution.Forward(rgbHead, cat([imageA, imageB], 1)).sigmoid(), PaddedConvolution.Forward(maskHead, cat([maskA, maskB], 1)).sigmoid());
     }
 
     /// <summary>The swap and the dst mask in ONNX: the colour path (CA and CB, RGB head) on A‖A and on B‖A.</summary>
