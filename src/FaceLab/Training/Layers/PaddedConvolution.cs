@@ -51,5 +51,6 @@ internal static class PaddedConvolution
         && conv.kernel_size.Any(k => k > 1)
         && (weight.shape[0] % Block != 0 || weight.shape[1] % Block != 0);
 
-    private static long PadTo(long channels) => (Block - channels % Block) % Block;
+    /// <summary>How many zero channels bring <paramref name="channels"/> up to a multiple of <see cref="Block"/>.</summary>
+    public static long PadTo(long channels) => (Block - channels % Block) % Block;
 }

@@ -42,7 +42,7 @@ internal sealed class Dssim : IDisposable
         Tensor? total = null;
         foreach (var window in windows)
         {
-            var w = window.device == prediction.device ? window : window.to(prediction.device);
+            var w = window.device == prediction.device && window.dtype == prediction.dtype ? window : window.to(prediction.dtype, prediction.device);
             var part = (1 - Ssim(prediction, target, w)) / 2;
             total = total is null ? part : total + part;
         }
